@@ -1,0 +1,12 @@
+//! The in-memory engine: an immutable [`Snapshot`] of the store behind a
+//! [`SnapshotHandle`], swapped atomically when the data changes.
+//!
+//! The snapshot holds divisions of every level and version indexed by id and by every
+//! code they carried, the parent/child hierarchy, and one R-tree of polygon bounding
+//! boxes per level.
+
+mod handle;
+mod snapshot;
+
+pub use handle::SnapshotHandle;
+pub use snapshot::{DivIdx, Snapshot};

@@ -1,0 +1,5 @@
+//! The `diming` command. See `diming --help`.
+
+fn main() -> std::process::ExitCode {
+    diming::cli::main()
+}

@@ -1,0 +1,170 @@
+//! The system of record: one [`Store`] trait, two implementations.
+//!
+//! - [`sqlite::SqliteStore`]: the embedded default, a file under the data directory;
+//!   geometries are WKB blobs.
+//! - [`postgres::PostgisStore`]: production, PostgreSQL + PostGIS with real
+//!   `geometry(…, 4490)` columns and GiST indexes.
+//!
+//! Both pass the same contract tests (`tests/store_contract.rs`). Every write is one
+//! transaction: a failed import leaves the store as it was.
+
+mod common;
+pub mod postgres;
+mod rows;
+mod sql;
+pub mod sqlite;
+pub mod wkb;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::domain::{Division, DivisionId, Level, PlaceName, PlaceNameId};
+use crate::progress::Progress;
+
+/// Which backend a store is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgis,
+}
+
+impl Backend {
+    /// Name for logs and `/healthz`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgis => "postgis",
+        }
+    }
+}
+
+/// What a store failure was. Messages never reach API clients for 5xx answers.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database URL {0:?} is not supported; use sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("cannot reach the database: {0}")]
+    Connect(#[source] sqlx::Error),
+    #[error("schema migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("stored row is not valid ({table} id {id}): {detail}")]
+    Corrupt {
+        table: &'static str,
+        id: i64,
+        detail: String,
+    },
+}
+
+/// Everything one import writes, in one transaction. Ids are assigned by the caller
+/// (stable across re-imports through [`Store::division_keys`]).
+#[derive(Debug, Default, Clone)]
+pub struct ImportBatch {
+    /// Divisions, parents before children.
+    pub divisions: Vec<Division>,
+    pub place_names: Vec<PlaceName>,
+}
+
+/// What an import wrote.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WriteStats {
+    pub divisions: u64,
+    pub codes: u64,
+    pub place_names: u64,
+}
+
+/// Row counts of the store.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoreCounts {
+    /// Divisions per level 1–5.
+    pub divisions_by_level: [u64; 5],
+    pub divisions_with_geometry: u64,
+    pub place_names: u64,
+}
+
+impl StoreCounts {
+    /// All divisions.
+    pub fn divisions(&self) -> u64 {
+        self.divisions_by_level.iter().sum()
+    }
+
+    /// Divisions of one level.
+    pub fn at(&self, level: Level) -> u64 {
+        self.divisions_by_level[level.number() as usize - 1]
+    }
+}
+
+/// The system of record for divisions, names, boundaries, markers and signs.
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Which backend this is.
+    fn backend(&self) -> Backend;
+
+    /// Checks the connection.
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Row counts.
+    async fn counts(&self) -> Result<StoreCounts, StoreError>;
+
+    /// Natural key → id of every stored division, to keep ids stable on re-import.
+    async fn division_keys(&self) -> Result<HashMap<String, DivisionId>, StoreError>;
+
+    /// External id → id of every stored place name.
+    async fn place_name_keys(&self) -> Result<HashMap<String, PlaceNameId>, StoreError>;
+
+    /// Upserts everything in `batch` in one transaction; on error nothing is written.
+    async fn import(
+        &self,
+        batch: &ImportBatch,
+        progress: &dyn Progress,
+    ) -> Result<WriteStats, StoreError>;
+
+    /// All divisions with their codes and geometry.
+    async fn load_divisions(&self, progress: &dyn Progress) -> Result<Vec<Division>, StoreError>;
+
+    /// All place names.
+    async fn load_place_names(&self) -> Result<Vec<PlaceName>, StoreError>;
+}
+
+/// Opens (and migrates) the store a URL names: `sqlite://PATH` or `postgres://…`.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(postgres::PostgisStore::open(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl(redact(url)))
+    }
+}
+
+/// A URL with any password replaced, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Rows per multi-row INSERT; keeps both backends under their bind-parameter limits.
+pub(crate) const CHUNK: usize = 1000;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(super::redact("sqlite://x.db"), "sqlite://x.db");
+    }
+}

@@ -1,0 +1,298 @@
+//! Flat row types shared by both backends, and their mapping to domain types.
+//!
+//! Dates travel as ISO-8601 text (PostGIS casts with `::date` / `::text`), geometries
+//! as WKB, lists as JSON text, so one row type and one mapping serve both stores.
+
+use chrono::NaiveDate;
+use geo::{BoundingRect, Geometry};
+
+use crate::domain::{
+    CodeRecord, CodeSystem, Division, DivisionCode, DivisionId, DivisionKind, Level, NameStatus,
+    PlaceName, PlaceNameId, RegulatedKind, Source, UrbanRuralClass, Validity,
+};
+
+use super::{wkb, StoreError};
+
+/// One row of `divisions`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct DivisionRow {
+    pub id: i64,
+    pub key: String,
+    pub level: i32,
+    pub name: String,
+    pub code: String,
+    pub parent_id: Option<i64>,
+    pub kind: String,
+    pub urban_rural: Option<i32>,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+    pub source: String,
+    pub geometry_source: Option<String>,
+    pub geom: Option<Vec<u8>>,
+    /// `[min_x, min_y, max_x, max_y]`, written to SQLite's bbox columns.
+    #[sqlx(skip)]
+    pub bbox: Option<[f64; 4]>,
+}
+
+/// One row of `division_codes`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct CodeRow {
+    pub division_id: i64,
+    pub code: String,
+    pub system: String,
+    pub vintage: String,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+}
+
+/// One row of `place_names`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct PlaceNameRow {
+    pub id: i64,
+    pub external_id: String,
+    pub standard_name: String,
+    pub specific: String,
+    pub generic: Option<String>,
+    pub roman: String,
+    pub category_code: String,
+    pub regulated_kind: String,
+    pub meaning: Option<String>,
+    pub origin: Option<String>,
+    pub history: Option<String>,
+    pub aliases: String,
+    pub historical_names: String,
+    pub division_id: Option<i64>,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+    pub status: String,
+    pub source: String,
+    pub named_on: Option<String>,
+    pub geom: Option<Vec<u8>>,
+    /// `[min_x, min_y, max_x, max_y]`, written to SQLite's bbox columns.
+    #[sqlx(skip)]
+    pub bbox: Option<[f64; 4]>,
+}
+
+/// Bounding box `[min_x, min_y, max_x, max_y]` of a geometry, for the SQLite columns.
+pub(crate) fn bbox(g: &Geometry<f64>) -> Option<[f64; 4]> {
+    g.bounding_rect()
+        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+}
+
+pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn parse_date(
+    table: &'static str,
+    id: i64,
+    s: &Option<String>,
+) -> Result<Option<NaiveDate>, StoreError> {
+    s.as_deref()
+        .map(|s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| corrupt(table, id, e.to_string()))
+        })
+        .transpose()
+}
+
+fn corrupt(table: &'static str, id: i64, detail: String) -> StoreError {
+    StoreError::Corrupt { table, id, detail }
+}
+
+fn validity(
+    table: &'static str,
+    id: i64,
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<Validity, StoreError> {
+    Ok(Validity::new(
+        parse_date(table, id, from)?,
+        parse_date(table, id, to)?,
+    ))
+}
+
+fn source(table: &'static str, id: i64, s: &str) -> Result<Source, StoreError> {
+    Source::parse(s).ok_or_else(|| corrupt(table, id, format!("source {s:?}")))
+}
+
+impl DivisionRow {
+    /// Flattens a division for writing.
+    pub fn from_domain(d: &Division) -> Self {
+        DivisionRow {
+            id: d.id.0,
+            key: d.key(),
+            level: i32::from(d.level.number()),
+            name: d.name.clone(),
+            code: d.code.to_string(),
+            parent_id: d.parent.map(|p| p.0),
+            kind: d.kind.as_str().to_string(),
+            urban_rural: d.urban_rural.map(|u| i32::from(u.0)),
+            valid_from: date_text(d.validity.valid_from),
+            valid_to: date_text(d.validity.valid_to),
+            source: d.source.as_str().to_string(),
+            geometry_source: d.geometry_source.map(|s| s.as_str().to_string()),
+            geom: d
+                .geometry
+                .as_ref()
+                .map(|g| wkb::encode(&Geometry::MultiPolygon(g.clone()))),
+            bbox: d
+                .geometry
+                .as_ref()
+                .and_then(|g| bbox(&Geometry::MultiPolygon(g.clone()))),
+        }
+    }
+
+    /// Rebuilds the division; `codes` are its code records.
+    pub fn into_domain(self, codes: Vec<CodeRecord>) -> Result<Division, StoreError> {
+        const T: &str = "divisions";
+        let id = self.id;
+        let bad = |detail: String| corrupt(T, id, detail);
+        let code = DivisionCode::parse(&self.code).map_err(|e| bad(e.to_string()))?;
+        Ok(Division {
+            id: DivisionId(id),
+            level: Level::try_from(i64::from(self.level)).map_err(|e| bad(e.to_string()))?,
+            kind: DivisionKind::parse(&self.kind)
+                .ok_or_else(|| bad(format!("kind {:?}", self.kind)))?,
+            urban_rural: self
+                .urban_rural
+                .and_then(|u| u16::try_from(u).ok())
+                .map(UrbanRuralClass),
+            validity: validity(T, id, &self.valid_from, &self.valid_to)?,
+            source: source(T, id, &self.source)?,
+            geometry_source: self
+                .geometry_source
+                .as_deref()
+                .map(|s| source(T, id, s))
+                .transpose()?,
+            geometry: self
+                .geom
+                .as_deref()
+                .map(wkb::decode_multipolygon)
+                .transpose()
+                .map_err(|e| bad(e.to_string()))?,
+            parent: self.parent_id.map(DivisionId),
+            name: self.name,
+            code,
+            codes,
+        })
+    }
+}
+
+impl CodeRow {
+    /// Flattens one code record of a division.
+    pub fn from_domain(division: DivisionId, c: &CodeRecord) -> Self {
+        CodeRow {
+            division_id: division.0,
+            code: c.code.to_string(),
+            system: c.system.as_str().to_string(),
+            vintage: c.vintage.clone(),
+            valid_from: date_text(c.validity.valid_from),
+            valid_to: date_text(c.validity.valid_to),
+        }
+    }
+
+    /// Rebuilds the code record.
+    pub fn into_domain(self) -> Result<CodeRecord, StoreError> {
+        const T: &str = "division_codes";
+        let id = self.division_id;
+        Ok(CodeRecord {
+            code: DivisionCode::parse(&self.code).map_err(|e| corrupt(T, id, e.to_string()))?,
+            system: CodeSystem::parse(&self.system)
+                .ok_or_else(|| corrupt(T, id, format!("system {:?}", self.system)))?,
+            validity: validity(T, id, &self.valid_from, &self.valid_to)?,
+            vintage: self.vintage,
+        })
+    }
+}
+
+impl PlaceNameRow {
+    /// Flattens a place name for writing.
+    pub fn from_domain(p: &PlaceName) -> Self {
+        PlaceNameRow {
+            id: p.id.0,
+            external_id: p.external_id.clone(),
+            standard_name: p.standard_name.clone(),
+            specific: p.specific.clone(),
+            generic: p.generic.clone(),
+            roman: p.roman.clone(),
+            category_code: p.category_code.clone(),
+            regulated_kind: p.regulated_kind.as_str().to_string(),
+            meaning: p.meaning.clone(),
+            origin: p.origin.clone(),
+            history: p.history.clone(),
+            aliases: serde_json::to_string(&p.aliases).unwrap_or_else(|_| "[]".into()),
+            historical_names: serde_json::to_string(&p.historical_names)
+                .unwrap_or_else(|_| "[]".into()),
+            division_id: p.division.map(|d| d.0),
+            valid_from: date_text(p.validity.valid_from),
+            valid_to: date_text(p.validity.valid_to),
+            status: p.status.as_str().to_string(),
+            source: p.source.as_str().to_string(),
+            named_on: date_text(p.named_on),
+            geom: p.geometry.as_ref().map(wkb::encode),
+            bbox: p.geometry.as_ref().and_then(bbox),
+        }
+    }
+
+    /// Rebuilds the place name.
+    pub fn into_domain(self) -> Result<PlaceName, StoreError> {
+        const T: &str = "place_names";
+        let id = self.id;
+        let bad = |detail: String| corrupt(T, id, detail);
+        Ok(PlaceName {
+            id: PlaceNameId(id),
+            regulated_kind: RegulatedKind::parse(&self.regulated_kind)
+                .ok_or_else(|| bad(format!("regulated_kind {:?}", self.regulated_kind)))?,
+            status: NameStatus::parse(&self.status)
+                .ok_or_else(|| bad(format!("status {:?}", self.status)))?,
+            aliases: serde_json::from_str(&self.aliases).map_err(|e| bad(e.to_string()))?,
+            historical_names: serde_json::from_str(&self.historical_names)
+                .map_err(|e| bad(e.to_string()))?,
+            validity: validity(T, id, &self.valid_from, &self.valid_to)?,
+            named_on: parse_date(T, id, &self.named_on)?,
+            source: source(T, id, &self.source)?,
+            geometry: self
+                .geom
+                .as_deref()
+                .map(wkb::decode)
+                .transpose()
+                .map_err(|e| bad(e.to_string()))?,
+            division: self.division_id.map(DivisionId),
+            external_id: self.external_id,
+            standard_name: self.standard_name,
+            specific: self.specific,
+            generic: self.generic,
+            roman: self.roman,
+            category_code: self.category_code,
+            meaning: self.meaning,
+            origin: self.origin,
+            history: self.history,
+        })
+    }
+}
+
+/// Groups code rows by division id.
+pub(crate) fn group_codes(
+    rows: Vec<CodeRow>,
+) -> Result<std::collections::HashMap<i64, Vec<CodeRecord>>, StoreError> {
+    let mut map: std::collections::HashMap<i64, Vec<CodeRecord>> = Default::default();
+    for r in rows {
+        let id = r.division_id;
+        map.entry(id).or_default().push(r.into_domain()?);
+    }
+    Ok(map)
+}
+
+/// Assembles divisions from their rows and grouped codes.
+pub(crate) fn assemble_divisions(
+    rows: Vec<DivisionRow>,
+    codes: Vec<CodeRow>,
+) -> Result<Vec<Division>, StoreError> {
+    let mut codes = group_codes(codes)?;
+    rows.into_iter()
+        .map(|r| {
+            let c = codes.remove(&r.id).unwrap_or_default();
+            r.into_domain(c)
+        })
+        .collect()
+}

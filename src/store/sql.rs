@@ -1,0 +1,220 @@
+//! SQL text and multi-row INSERT builders shared by both backends.
+//!
+//! The backends differ only in how a date and a geometry are written
+//! ([`Dialect`]); column lists, upsert clauses and bind order live here once.
+
+use sqlx::{Database, Encode, QueryBuilder, Type};
+
+use super::rows::{CodeRow, DivisionRow, PlaceNameRow};
+
+/// How one backend spells a bound date and a bound WKB geometry.
+pub(crate) struct Dialect {
+    /// Suffix after a bound date (PostGIS: `::date`).
+    pub date_cast: &'static str,
+    /// Text around a bound WKB blob (PostGIS: `ST_GeomFromWKB(` … `, 4490)`).
+    pub geom_open: &'static str,
+    pub geom_close: &'static str,
+    /// Whether the table keeps bbox columns (SQLite, which has no spatial index).
+    pub bbox_columns: bool,
+}
+
+fn push_opt_date<'a, DB: Database>(
+    b: &mut sqlx::query_builder::Separated<'_, 'a, DB, &'static str>,
+    d: &Dialect,
+    v: Option<&'a str>,
+) where
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
+    b.push_bind(v);
+    b.push_unseparated(d.date_cast);
+}
+
+fn push_geom<'a, DB: Database>(
+    b: &mut sqlx::query_builder::Separated<'_, 'a, DB, &'static str>,
+    d: &Dialect,
+    v: Option<&'a [u8]>,
+) where
+    Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
+{
+    b.push(d.geom_open);
+    b.push_bind_unseparated(v);
+    b.push_unseparated(d.geom_close);
+}
+
+fn push_bbox<'a, DB: Database>(
+    b: &mut sqlx::query_builder::Separated<'_, 'a, DB, &'static str>,
+    d: &Dialect,
+    bb: Option<[f64; 4]>,
+) where
+    Option<f64>: Encode<'a, DB> + Type<DB>,
+{
+    if d.bbox_columns {
+        for i in 0..4 {
+            b.push_bind(bb.map(|b| b[i]));
+        }
+    }
+}
+
+fn columns(base: &str, d: &Dialect) -> String {
+    if d.bbox_columns {
+        format!("{base}, min_x, min_y, max_x, max_y, geom")
+    } else {
+        format!("{base}, geom")
+    }
+}
+
+fn upsert_tail(cols: &str) -> String {
+    let sets: Vec<String> = cols
+        .split(',')
+        .map(str::trim)
+        .filter(|c| *c != "id")
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    format!(" ON CONFLICT (id) DO UPDATE SET {}", sets.join(", "))
+}
+
+const DIVISION_COLUMNS: &str = "id, key, level, name, code, parent_id, kind, urban_rural, \
+     valid_from, valid_to, source, geometry_source";
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` for a chunk of divisions.
+pub(crate) fn insert_divisions<'a, DB>(d: &Dialect, rows: &'a [DivisionRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    i32: Encode<'a, DB> + Type<DB>,
+    Option<i64>: Encode<'a, DB> + Type<DB>,
+    Option<i32>: Encode<'a, DB> + Type<DB>,
+    Option<f64>: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+    Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
+{
+    let cols = columns(DIVISION_COLUMNS, d);
+    let mut qb = QueryBuilder::new(format!("INSERT INTO divisions ({cols}) "));
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.id)
+            .push_bind(r.key.as_str())
+            .push_bind(r.level)
+            .push_bind(r.name.as_str())
+            .push_bind(r.code.as_str())
+            .push_bind(r.parent_id)
+            .push_bind(r.kind.as_str())
+            .push_bind(r.urban_rural);
+        push_opt_date(&mut b, d, r.valid_from.as_deref());
+        push_opt_date(&mut b, d, r.valid_to.as_deref());
+        b.push_bind(r.source.as_str())
+            .push_bind(r.geometry_source.as_deref());
+        push_bbox(&mut b, d, r.bbox);
+        push_geom(&mut b, d, r.geom.as_deref());
+    });
+    qb.push(upsert_tail(&cols));
+    qb
+}
+
+/// `INSERT … ON CONFLICT DO UPDATE` for a chunk of division codes.
+pub(crate) fn insert_codes<'a, DB>(d: &Dialect, rows: &'a [CodeRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
+    let mut qb = QueryBuilder::new(
+        "INSERT INTO division_codes (division_id, code, system, vintage, valid_from, valid_to) ",
+    );
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.division_id)
+            .push_bind(r.code.as_str())
+            .push_bind(r.system.as_str())
+            .push_bind(r.vintage.as_str());
+        push_opt_date(&mut b, d, r.valid_from.as_deref());
+        push_opt_date(&mut b, d, r.valid_to.as_deref());
+    });
+    qb.push(
+        " ON CONFLICT (division_id, system, code, vintage) DO UPDATE \
+         SET valid_from = excluded.valid_from, valid_to = excluded.valid_to",
+    );
+    qb
+}
+
+const PLACE_NAME_COLUMNS: &str = "id, external_id, standard_name, specific, generic, roman, \
+     category_code, regulated_kind, meaning, origin, history, aliases, historical_names, \
+     division_id, valid_from, valid_to, status, source, named_on";
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` for a chunk of place names.
+pub(crate) fn insert_place_names<'a, DB>(
+    d: &Dialect,
+    rows: &'a [PlaceNameRow],
+) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    Option<i64>: Encode<'a, DB> + Type<DB>,
+    Option<f64>: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+    Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
+{
+    let cols = columns(PLACE_NAME_COLUMNS, d);
+    let mut qb = QueryBuilder::new(format!("INSERT INTO place_names ({cols}) "));
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.id)
+            .push_bind(r.external_id.as_str())
+            .push_bind(r.standard_name.as_str())
+            .push_bind(r.specific.as_str())
+            .push_bind(r.generic.as_deref())
+            .push_bind(r.roman.as_str())
+            .push_bind(r.category_code.as_str())
+            .push_bind(r.regulated_kind.as_str())
+            .push_bind(r.meaning.as_deref())
+            .push_bind(r.origin.as_deref())
+            .push_bind(r.history.as_deref())
+            .push_bind(r.aliases.as_str())
+            .push_bind(r.historical_names.as_str())
+            .push_bind(r.division_id);
+        push_opt_date(&mut b, d, r.valid_from.as_deref());
+        push_opt_date(&mut b, d, r.valid_to.as_deref());
+        b.push_bind(r.status.as_str()).push_bind(r.source.as_str());
+        push_opt_date(&mut b, d, r.named_on.as_deref());
+        push_bbox(&mut b, d, r.bbox);
+        push_geom(&mut b, d, r.geom.as_deref());
+    });
+    qb.push(upsert_tail(&cols));
+    qb
+}
+
+/// SELECT list of `divisions` for [`DivisionRow`]; `date` and `geom` wrap columns.
+pub(crate) fn select_divisions(date: fn(&str) -> String, geom: &str) -> String {
+    format!(
+        "SELECT id, key, level, name, code, parent_id, kind, urban_rural, {}, {}, source, \
+         geometry_source, {geom} AS geom FROM divisions ORDER BY level, id",
+        date("valid_from"),
+        date("valid_to"),
+    )
+}
+
+/// SELECT list of `division_codes` for [`CodeRow`].
+pub(crate) fn select_codes(date: fn(&str) -> String) -> String {
+    format!(
+        "SELECT division_id, code, system, vintage, {}, {} FROM division_codes \
+         ORDER BY division_id, system, vintage",
+        date("valid_from"),
+        date("valid_to"),
+    )
+}
+
+/// SELECT list of `place_names` for [`PlaceNameRow`].
+pub(crate) fn select_place_names(date: fn(&str) -> String, geom: &str) -> String {
+    format!(
+        "SELECT id, external_id, standard_name, specific, generic, roman, category_code, \
+         regulated_kind, meaning, origin, history, aliases, historical_names, division_id, \
+         {}, {}, status, source, {}, {geom} AS geom FROM place_names ORDER BY id",
+        date("valid_from"),
+        date("valid_to"),
+        date("named_on"),
+    )
+}
+
+/// Counts per level, with geometry, and of names.
+pub(crate) const COUNT_DIVISIONS: &str =
+    "SELECT level, COUNT(*), COUNT(geom) FROM divisions GROUP BY level";
