@@ -314,3 +314,59 @@ fn openapi_matches_routes() {
         }
     });
 }
+
+/// Real history: 沙县 350427 became 沙县区 350405 (GB/T 2260 2021 → NBS 2023).
+#[test]
+fn as_of_follows_real_code_changes() {
+    run(async {
+        // Fixture has Zhejiang only for changes: 下城区 330103 merged into 拱墅区 330105.
+        let (s, _, d) = get("/v1/divisions/330103?as_of=2020-01-01", None).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(d["name"], "下城区");
+        assert!(d.get("retired").is_none());
+        assert_eq!(d["history"][0]["kind"], "merge");
+        assert_eq!(d["history"][0]["successors"][0]["code"], "330105");
+
+        let (s, _, d) = get("/v1/divisions/330103", None).await;
+        assert_eq!(
+            s,
+            StatusCode::OK,
+            "a retired code resolves to its last version"
+        );
+        assert_eq!(d["retired"]["successors"][0]["name"], "拱墅区");
+
+        let (s, _, e) = get("/v1/divisions/330113?as_of=2020-01-01", None).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "临平区 did not exist in 2020");
+        assert_eq!(e["error"]["code"], "division_not_yet_valid");
+        assert!(
+            e["error"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("330110"),
+            "{e}"
+        );
+
+        let (_, _, p) = get("/v1/divisions/3301/children?as_of=2020-01-01", None).await;
+        let codes: Vec<&str> = p["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| i["code"].as_str().unwrap_or(""))
+            .collect();
+        assert!(
+            codes.contains(&"330103") && !codes.contains(&"330113"),
+            "{codes:?}"
+        );
+        let (_, _, p) = get("/v1/divisions/3301/children", None).await;
+        let codes: Vec<&str> = p["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|i| i["code"].as_str().unwrap_or(""))
+            .collect();
+        assert!(
+            !codes.contains(&"330103") && codes.contains(&"330113"),
+            "{codes:?}"
+        );
+    });
+}

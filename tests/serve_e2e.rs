@@ -127,9 +127,22 @@ fn check_acceptance(base: &str) {
     assert_eq!(s, 400);
     assert_eq!(e["error"]["code"], "invalid_code");
 
+    // 沙县 350427 became 沙县区 350405: both directions of as_of.
+    let (s, d) = http_get(&format!("{base}/v1/divisions/350427?as_of=2020-01-01")).expect("old");
+    assert_eq!((s, d["name"].as_str()), (200, Some("沙县")));
+    let (s, d) = http_get(&format!("{base}/v1/divisions/350405?as_of=2024-01-01")).expect("new");
+    assert_eq!((s, d["name"].as_str()), (200, Some("沙县区")));
+    let (s, e) =
+        http_get(&format!("{base}/v1/divisions/350405?as_of=2020-01-01")).expect("not yet");
+    assert_eq!(
+        (s, e["error"]["code"].as_str()),
+        (404, Some("division_not_yet_valid"))
+    );
+
     let (s, h) = http_get(&format!("{base}/healthz")).expect("health");
     assert_eq!(s, 200);
-    assert_eq!(h["snapshot"]["divisions"], 665_276);
+    // 665,276 NBS 2023 units + 20 retired GB/T 2260 (2021) counties kept as history.
+    assert_eq!(h["snapshot"]["divisions"], 665_296);
 }
 
 #[test]
@@ -201,7 +214,7 @@ fn serve_imports_into_postgis_and_gdal_reads_the_tables() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("Feature Count: 665276"), "{text}");
+    assert!(text.contains("Feature Count: 665296"), "{text}");
     assert!(text.contains("Multi Polygon"), "{text}");
     assert!(
         text.contains("4490") || text.contains("China Geodetic Coordinate System 2000"),

@@ -98,7 +98,30 @@ fn batch() -> ImportBatch {
             Some(4),
             None,
         ),
+        Division {
+            validity: Validity::new(None, NaiveDate::from_ymd_opt(2021, 4, 9)),
+            ..division(
+                6,
+                Level::County,
+                "330103",
+                "下城区",
+                Some(2),
+                Some(square(120.15, 30.27, 0.05)),
+            )
+        },
     ];
+    let change_events = vec![ChangeEvent {
+        id: ChangeEventId(20),
+        key: "test:1".into(),
+        kind: ChangeKind::Merge,
+        effective_on: NaiveDate::from_ymd_opt(2021, 4, 9).expect("date"),
+        date_precision: DatePrecision::Day,
+        approval_doc: Some("国函〔2021〕?号".into()),
+        approver: Some("国务院".into()),
+        predecessors: vec![DivisionId(6)],
+        successors: vec![DivisionId(3)],
+        note: Some("撤销下城区".into()),
+    }];
     let place_names = vec![PlaceName {
         id: PlaceNameId(10),
         standard_name: "西湖".into(),
@@ -127,6 +150,7 @@ fn batch() -> ImportBatch {
     ImportBatch {
         divisions,
         place_names,
+        change_events,
     }
 }
 
@@ -158,11 +182,18 @@ async fn starts_empty(store: Arc<dyn Store>) {
 
 async fn round_trips_everything(store: Arc<dyn Store>) {
     let w = store.import(&batch(), &Silent).await.expect("import");
-    assert_eq!((w.divisions, w.codes, w.place_names), (5, 6, 1));
+    assert_eq!(
+        (w.divisions, w.codes, w.place_names, w.change_events),
+        (6, 8, 1, 1)
+    );
     assert_eq!(loaded(store.as_ref()).await, normalised(batch()));
+    assert_eq!(
+        store.load_change_events().await.expect("events"),
+        batch().change_events
+    );
     let c = store.counts().await.expect("counts");
-    assert_eq!(c.divisions_by_level, [1, 1, 1, 1, 1]);
-    assert_eq!(c.divisions_with_geometry, 3);
+    assert_eq!(c.divisions_by_level, [1, 1, 2, 1, 1]);
+    assert_eq!(c.divisions_with_geometry, 4);
     assert_eq!(c.place_names, 1);
     let keys = store.division_keys().await.expect("keys");
     assert_eq!(keys.get("NBS_STAT:330106"), Some(&DivisionId(3)));
@@ -173,13 +204,20 @@ async fn round_trips_everything(store: Arc<dyn Store>) {
 async fn import_is_idempotent_and_updates(store: Arc<dyn Store>) {
     store.import(&batch(), &Silent).await.expect("first");
     store.import(&batch(), &Silent).await.expect("second");
-    assert_eq!(store.counts().await.expect("counts").divisions(), 5);
+    assert_eq!(store.counts().await.expect("counts").divisions(), 6);
+    assert_eq!(store.load_change_events().await.expect("events").len(), 1);
     let mut b = batch();
     b.divisions[2].name = "西湖区（改）".into();
     b.divisions[2].geometry = Some(square(120.0, 30.1, 0.3));
     store.import(&b, &Silent).await.expect("update");
+    b.change_events[0].successors = vec![DivisionId(2), DivisionId(3)];
+    store.import(&b, &Silent).await.expect("update");
+    assert_eq!(
+        store.load_change_events().await.expect("events"),
+        b.change_events.clone()
+    );
     assert_eq!(loaded(store.as_ref()).await, normalised(b));
-    assert_eq!(store.counts().await.expect("counts").divisions(), 5);
+    assert_eq!(store.counts().await.expect("counts").divisions(), 6);
 }
 
 async fn failed_import_changes_nothing(store: Arc<dyn Store>) {
@@ -249,7 +287,7 @@ async fn sqlite_file_survives_reopen() {
     s.import(&batch(), &Silent).await.expect("import");
     drop(s);
     let s = diming::store::open(&url).await.expect("reopen");
-    assert_eq!(s.counts().await.expect("counts").divisions(), 5);
+    assert_eq!(s.counts().await.expect("counts").divisions(), 6);
 }
 
 #[tokio::test]
@@ -287,7 +325,7 @@ async fn postgis_columns_are_real_geometry_in_cgcs2000() {
     .fetch_one(&pool)
     .await
     .expect("validity");
-    assert_eq!((valid, n), (3, 3));
+    assert_eq!((valid, n), (4, 4));
     let (contains,): (bool,) = sqlx::query_as(&format!(
         "SELECT ST_Contains(geom, ST_SetSRID(ST_MakePoint(120.1, 30.2), 4490)) FROM {schema}.divisions WHERE code = '330106'"
     ))

@@ -102,12 +102,14 @@ CREATE TABLE signs (
 CREATE INDEX signs_geom ON signs USING gist (geom);
 
 CREATE TABLE change_events (
-    id           BIGINT PRIMARY KEY,
-    kind         TEXT   NOT NULL,
-    effective_on DATE   NOT NULL,
-    approval_doc TEXT,
-    approver     TEXT,
-    note         TEXT
+    id             BIGINT PRIMARY KEY,
+    key            TEXT NOT NULL UNIQUE,
+    kind           TEXT NOT NULL,
+    effective_on   DATE   NOT NULL,
+    date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'approx')),
+    approval_doc   TEXT,
+    approver       TEXT,
+    note           TEXT
 );
 
 CREATE TABLE change_event_links (

@@ -96,12 +96,14 @@ CREATE TABLE signs (
 );
 
 CREATE TABLE change_events (
-    id           INTEGER PRIMARY KEY,
-    kind         TEXT NOT NULL,
-    effective_on TEXT NOT NULL,
-    approval_doc TEXT,
-    approver     TEXT,
-    note         TEXT
+    id             INTEGER PRIMARY KEY,
+    key            TEXT NOT NULL UNIQUE,
+    kind           TEXT NOT NULL,
+    effective_on   TEXT NOT NULL,
+    date_precision TEXT NOT NULL CHECK (date_precision IN ('day', 'approx')),
+    approval_doc   TEXT,
+    approver       TEXT,
+    note           TEXT
 );
 
 CREATE TABLE change_event_links (

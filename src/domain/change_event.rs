@@ -35,6 +35,38 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    const ALL: [ChangeKind; 9] = [
+        ChangeKind::Establish,
+        ChangeKind::Abolish,
+        ChangeKind::CountyToDistrict,
+        ChangeKind::CountyToCity,
+        ChangeKind::Merge,
+        ChangeKind::Split,
+        ChangeKind::Rename,
+        ChangeKind::Resubordinate,
+        ChangeKind::Recode,
+    ];
+
+    /// The storage and JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Establish => "establish",
+            ChangeKind::Abolish => "abolish",
+            ChangeKind::CountyToDistrict => "county_to_district",
+            ChangeKind::CountyToCity => "county_to_city",
+            ChangeKind::Merge => "merge",
+            ChangeKind::Split => "split",
+            ChangeKind::Rename => "rename",
+            ChangeKind::Resubordinate => "resubordinate",
+            ChangeKind::Recode => "recode",
+        }
+    }
+
+    /// Parses the storage spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     /// Chinese name of the change kind.
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -51,15 +83,60 @@ impl ChangeKind {
     }
 }
 
+/// How exactly `effective_on` is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    /// The day is documented.
+    Day,
+    /// Approximate (e.g. the month recalled from public reports).
+    Approx,
+}
+
+impl DatePrecision {
+    /// The storage and JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Approx => "approx",
+        }
+    }
+
+    /// Parses the storage spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "day" => Some(DatePrecision::Day),
+            "approx" => Some(DatePrecision::Approx),
+            _ => None,
+        }
+    }
+}
+
 /// A change with many-to-many predecessors and successors, never an overwrite of history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeEvent {
     pub id: ChangeEventId,
+    /// Natural key for idempotent imports (source file and row).
+    pub key: String,
     pub kind: ChangeKind,
     pub effective_on: NaiveDate,
+    pub date_precision: DatePrecision,
     pub approval_doc: Option<String>,
     pub approver: Option<String>,
     pub predecessors: Vec<DivisionId>,
     pub successors: Vec<DivisionId>,
     pub note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip() {
+        for k in ChangeKind::ALL {
+            assert_eq!(ChangeKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(ChangeKind::parse("nope"), None);
+    }
 }

@@ -24,7 +24,7 @@ pub use boundary_line::{BoundaryLine, BoundaryLineId};
 pub use boundary_marker::{
     BoundaryMarker, BoundaryMarkerId, MarkerNumber, MarkerNumberError, MarkerType,
 };
-pub use change_event::{ChangeEvent, ChangeEventId, ChangeKind};
+pub use change_event::{ChangeEvent, ChangeEventId, ChangeKind, DatePrecision};
 pub use code::{CodeClass, CodeError, DivisionCode};
 pub use division::{
     division_key, CodeRecord, CodeSystem, Division, DivisionId, DivisionKind, UrbanRuralClass,

@@ -7,7 +7,7 @@ use geo::{BoundingRect, Intersects, Point};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
-use crate::domain::{Division, DivisionCode, DivisionId, Level, PlaceName};
+use crate::domain::{ChangeEvent, Division, DivisionCode, DivisionId, Level, PlaceName};
 
 /// Index of a division inside a snapshot (dense, `u32` to keep indexes small).
 pub type DivIdx = u32;
@@ -29,11 +29,20 @@ pub struct Snapshot {
     /// Bounding boxes of division polygons, one tree per level (index = level - 1).
     boxes: [RTree<BoxEntry>; 5],
     place_names: Vec<PlaceName>,
+    /// Division-change events, by effective date.
+    events: Vec<ChangeEvent>,
+    /// Events each division takes part in (as predecessor or successor).
+    events_by_division: HashMap<DivisionId, Vec<usize>>,
 }
 
 impl Snapshot {
     /// Builds a snapshot; `divisions` may come in any order.
-    pub fn build(version: u64, mut divisions: Vec<Division>, place_names: Vec<PlaceName>) -> Self {
+    pub fn build(
+        version: u64,
+        mut divisions: Vec<Division>,
+        place_names: Vec<PlaceName>,
+        mut events: Vec<ChangeEvent>,
+    ) -> Self {
         divisions.sort_by(|a, b| (a.level, &a.code, a.id).cmp(&(b.level, &b.code, b.id)));
         let by_id: HashMap<DivisionId, DivIdx> = divisions
             .iter()
@@ -61,6 +70,16 @@ impl Snapshot {
             }
         }
         let boxes = boxed.map(RTree::bulk_load);
+        events.sort_by_key(|e| (e.effective_on, e.id));
+        let mut events_by_division: HashMap<DivisionId, Vec<usize>> = HashMap::new();
+        for (i, e) in events.iter().enumerate() {
+            for d in e.predecessors.iter().chain(&e.successors) {
+                let list = events_by_division.entry(*d).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
         Snapshot {
             version,
             divisions,
@@ -69,12 +88,14 @@ impl Snapshot {
             children,
             boxes,
             place_names,
+            events,
+            events_by_division,
         }
     }
 
     /// An empty snapshot (before the first load).
     pub fn empty() -> Self {
-        Snapshot::build(0, Vec::new(), Vec::new())
+        Snapshot::build(0, Vec::new(), Vec::new(), Vec::new())
     }
 
     /// Monotonic version; changes whenever the data may have changed.
@@ -179,6 +200,20 @@ impl Snapshot {
     /// Number of divisions with a polygon, per level.
     pub fn polygons_per_level(&self) -> [usize; 5] {
         [0, 1, 2, 3, 4].map(|i| self.boxes[i].size())
+    }
+
+    /// Change events a division took part in, oldest first.
+    pub fn events_of(&self, id: DivisionId) -> impl Iterator<Item = &ChangeEvent> + '_ {
+        self.events_by_division
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.events[*i])
+    }
+
+    /// All change events, oldest first.
+    pub fn events(&self) -> &[ChangeEvent] {
+        &self.events
     }
 
     /// All place names.

@@ -100,6 +100,17 @@ impl From<LookupError> for ApiError {
                 message: e.to_string(),
                 message_zh: format!("{date} 没有代码为 {code} 的行政区划"),
             },
+            LookupError::NotYetValid {
+                code,
+                name,
+                valid_from,
+                predecessors,
+                ..
+            } => ApiError::NotFound {
+                code: "division_not_yet_valid",
+                message: e.to_string(),
+                message_zh: format!("{code} {name} 自 {valid_from} 起有效；此前为 {predecessors}"),
+            },
             LookupError::LevelNotBelow { .. } => ApiError::bad_request(
                 "invalid_level",
                 e.to_string(),

@@ -5,6 +5,7 @@
 //! boundaries/{province,city,district}.geojson[.gz]             optional
 //! gbt2260-2021-counties.csv[.gz]                              optional
 //! geonames-cn-places.csv[.gz]                                 optional
+//! changes/*.csv[.gz]                                          optional
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -63,6 +64,23 @@ impl Bundle {
     /// The GB/T 2260 list, if present.
     pub fn gb2260(&self) -> Option<PathBuf> {
         Some(self.dir.join("gbt2260-2021-counties.csv")).filter(|p| file::exists(p))
+    }
+
+    /// Curated division-change files, in name order.
+    pub fn change_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.join("changes"))
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        let n = p.to_string_lossy();
+                        n.ends_with(".csv") || n.ends_with(".csv.gz")
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
     }
 
     /// The GeoNames extract, if present.

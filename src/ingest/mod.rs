@@ -3,6 +3,7 @@
 
 pub mod boundaries;
 pub mod bundle;
+pub mod changes;
 pub mod file;
 pub mod gb2260;
 pub mod geonames;

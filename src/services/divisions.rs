@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use crate::domain::romanization::romanize;
 use crate::domain::{
-    CodeError, CodeRecord, Division, DivisionCode, DivisionId, DivisionKind, Level, Source,
-    Validity,
+    ChangeEvent, ChangeKind, CodeError, CodeRecord, DatePrecision, Division, DivisionCode,
+    DivisionId, DivisionKind, Level, Source, Validity,
 };
 use crate::engine::{DivIdx, Snapshot};
 
@@ -18,6 +18,14 @@ pub enum LookupError {
     BadCode(#[from] CodeError),
     #[error("no division has code {code} on {date}")]
     NotFound { code: String, date: NaiveDate },
+    #[error("code {code} ({name}) is valid only from {valid_from}; on {date} its predecessors were {predecessors}")]
+    NotYetValid {
+        code: String,
+        name: String,
+        date: NaiveDate,
+        valid_from: NaiveDate,
+        predecessors: String,
+    },
     #[error(
         "level {level} is not below level {parent} of the parent; use a level from {min} to 5"
     )]
@@ -47,6 +55,26 @@ pub struct DivisionSummary {
     pub geometry: Option<MultiPolygon<f64>>,
 }
 
+/// A division-change event as shown with a division.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    pub kind: ChangeKind,
+    pub kind_zh: &'static str,
+    pub effective_on: NaiveDate,
+    pub date_precision: DatePrecision,
+    pub predecessors: Vec<DivisionRef>,
+    pub successors: Vec<DivisionRef>,
+    pub note: Option<String>,
+}
+
+/// Set when the code asked for was retired before the date asked for.
+#[derive(Debug, Clone, Serialize)]
+pub struct Retirement {
+    pub retired_on: NaiveDate,
+    pub successors: Vec<DivisionRef>,
+    pub note: String,
+}
+
 /// Everything about one division.
 #[derive(Debug, Clone, Serialize)]
 pub struct DivisionView {
@@ -74,6 +102,12 @@ pub struct DivisionView {
     pub area_km2: Option<f64>,
     /// `[min_lon, min_lat, max_lon, max_lat]`, CGCS2000 degrees.
     pub bbox: Option<[f64; 4]>,
+    /// 沿革 the change events this division took part in, oldest first.
+    pub history: Vec<ChangeView>,
+    /// Present when the code was retired before the date asked for: this is its last
+    /// version, and these are its successors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
     #[serde(skip)]
     pub geometry: Option<MultiPolygon<f64>>,
 }
@@ -139,9 +173,105 @@ fn find(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivIdx, LookupError
     })
 }
 
-/// The division a code denotes on `date`, with its chain, codes and geometry.
+fn change_view(s: &Snapshot, e: &ChangeEvent) -> ChangeView {
+    let refs = |ids: &[DivisionId]| {
+        ids.iter()
+            .filter_map(|id| s.index_of(*id))
+            .map(|i| reference(s.division(i)))
+            .collect()
+    };
+    ChangeView {
+        kind: e.kind,
+        kind_zh: e.kind.name_zh(),
+        effective_on: e.effective_on,
+        date_precision: e.date_precision,
+        predecessors: refs(&e.predecessors),
+        successors: refs(&e.successors),
+        note: e.note.clone(),
+    }
+}
+
+fn names(refs: &[DivisionRef]) -> String {
+    refs.iter()
+        .map(|r| format!("{} {}", r.code, r.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Resolves a code on `date`, or explains why it has no version then: a code retired
+/// before `date` resolves to its last version with its successors; a code that starts
+/// after `date` is an error naming its predecessors.
+fn resolve(
+    s: &Snapshot,
+    code: &str,
+    date: NaiveDate,
+) -> Result<(DivIdx, Option<Retirement>), LookupError> {
+    let parsed = DivisionCode::parse(code)?;
+    if let Some(i) = s.by_code(&parsed, date) {
+        return Ok((i, None));
+    }
+    let versions = s.all_by_code(&parsed);
+    let ended = versions
+        .iter()
+        .copied()
+        .filter(|i| s.division(*i).validity.valid_to.is_some_and(|t| t <= date))
+        .max_by_key(|i| s.division(*i).validity.valid_to);
+    if let Some(i) = ended {
+        let d = s.division(i);
+        let retired_on = d.validity.valid_to.unwrap_or(date);
+        let successors: Vec<DivisionRef> = s
+            .events_of(d.id)
+            .filter(|e| e.predecessors.contains(&d.id))
+            .flat_map(|e| change_view(s, e).successors)
+            .collect();
+        let note = format!(
+            "代码 {} {} 已于 {} 撤销，继承者：{} / code {} was retired on {}; successors: {}",
+            d.code,
+            d.name,
+            retired_on,
+            names(&successors),
+            d.code,
+            retired_on,
+            names(&successors)
+        );
+        return Ok((
+            i,
+            Some(Retirement {
+                retired_on,
+                successors,
+                note,
+            }),
+        ));
+    }
+    let later = versions
+        .iter()
+        .copied()
+        .filter(|i| s.division(*i).validity.valid_from.is_some_and(|f| f > date))
+        .min_by_key(|i| s.division(*i).validity.valid_from);
+    if let Some(i) = later {
+        let d = s.division(i);
+        let predecessors: Vec<DivisionRef> = s
+            .events_of(d.id)
+            .filter(|e| e.successors.contains(&d.id))
+            .flat_map(|e| change_view(s, e).predecessors)
+            .collect();
+        return Err(LookupError::NotYetValid {
+            code: d.code.to_string(),
+            name: d.name.clone(),
+            date,
+            valid_from: d.validity.valid_from.unwrap_or(date),
+            predecessors: names(&predecessors),
+        });
+    }
+    Err(LookupError::NotFound {
+        code: parsed.to_string(),
+        date,
+    })
+}
+
+/// The division a code denotes on `date`, with its chain, codes, history and geometry.
 pub fn get(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivisionView, LookupError> {
-    let i = find(s, code, date)?;
+    let (i, retired) = resolve(s, code, date)?;
     let d = s.division(i);
     let chain: Vec<DivisionRef> = s
         .ancestors(i)
@@ -173,6 +303,8 @@ pub fn get(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivisionView, Lo
             .as_ref()
             .and_then(|g| g.bounding_rect())
             .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y]),
+        history: s.events_of(d.id).map(|e| change_view(s, e)).collect(),
+        retired,
         geometry: d.geometry.clone(),
     })
 }

@@ -15,14 +15,16 @@ pub async fn load(
     let started = Instant::now();
     let divisions = store.load_divisions(progress).await?;
     let names = store.load_place_names().await?;
+    let events = store.load_change_events().await?;
     progress.stage("build indexes", 0);
-    let snap = tokio::task::spawn_blocking(move || Snapshot::build(version, divisions, names))
-        .await
-        .map_err(|e| StoreError::Corrupt {
-            table: "snapshot",
-            id: 0,
-            detail: e.to_string(),
-        })?;
+    let snap =
+        tokio::task::spawn_blocking(move || Snapshot::build(version, divisions, names, events))
+            .await
+            .map_err(|e| StoreError::Corrupt {
+                table: "snapshot",
+                id: 0,
+                detail: e.to_string(),
+            })?;
     progress.finish_stage();
     tracing::info!(
         divisions = snap.len(),

@@ -80,12 +80,43 @@ macro_rules! impl_sql_store {
                     .collect())
             }
 
+            async fn change_event_keys(
+                &self,
+            ) -> Result<
+                std::collections::HashMap<String, $crate::domain::ChangeEventId>,
+                $crate::store::StoreError,
+            > {
+                let rows: Vec<(String, i64)> = sqlx::query_as("SELECT key, id FROM change_events")
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(k, id)| (k, $crate::domain::ChangeEventId(id)))
+                    .collect())
+            }
+
+            async fn load_change_events(
+                &self,
+            ) -> Result<Vec<$crate::domain::ChangeEvent>, $crate::store::StoreError> {
+                let rows: Vec<$crate::store::rows::ChangeEventRow> =
+                    sqlx::query_as(&$crate::store::sql::select_events($date_out))
+                        .fetch_all(&self.pool)
+                        .await?;
+                let links: Vec<$crate::store::rows::LinkRow> =
+                    sqlx::query_as($crate::store::sql::SELECT_LINKS)
+                        .fetch_all(&self.pool)
+                        .await?;
+                $crate::store::rows::assemble_events(rows, links)
+            }
+
             async fn import(
                 &self,
                 batch: &$crate::store::ImportBatch,
                 progress: &dyn $crate::progress::Progress,
             ) -> Result<$crate::store::WriteStats, $crate::store::StoreError> {
-                use $crate::store::rows::{CodeRow, DivisionRow, PlaceNameRow};
+                use $crate::store::rows::{
+                    ChangeEventRow, CodeRow, DivisionRow, LinkRow, PlaceNameRow,
+                };
                 use $crate::store::{sql, CHUNK};
                 let d = $dialect;
                 let divisions: Vec<DivisionRow> = batch
@@ -132,11 +163,38 @@ macro_rules! impl_sql_store {
                     progress.advance(chunk.len() as u64);
                 }
                 progress.finish_stage();
+                let events: Vec<ChangeEventRow> = batch
+                    .change_events
+                    .iter()
+                    .map(ChangeEventRow::from_domain)
+                    .collect();
+                let links: Vec<LinkRow> = batch
+                    .change_events
+                    .iter()
+                    .flat_map(LinkRow::from_domain)
+                    .collect();
+                for chunk in events.chunks(CHUNK) {
+                    sql::insert_events::<$db>(&d, chunk)
+                        .build()
+                        .execute(&mut *tx)
+                        .await?;
+                    sql::delete_links::<$db>(chunk)
+                        .build()
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                for chunk in links.chunks(CHUNK) {
+                    sql::insert_links::<$db>(chunk)
+                        .build()
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx.commit().await?;
                 Ok($crate::store::WriteStats {
                     divisions: divisions.len() as u64,
                     codes: codes.len() as u64,
                     place_names: names.len() as u64,
+                    change_events: events.len() as u64,
                 })
             }
 

@@ -20,7 +20,9 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::domain::{Division, DivisionId, Level, PlaceName, PlaceNameId};
+use crate::domain::{
+    ChangeEvent, ChangeEventId, Division, DivisionId, Level, PlaceName, PlaceNameId,
+};
 use crate::progress::Progress;
 
 /// Which backend a store is.
@@ -66,6 +68,8 @@ pub struct ImportBatch {
     /// Divisions, parents before children.
     pub divisions: Vec<Division>,
     pub place_names: Vec<PlaceName>,
+    /// Division-change events; their links are rewritten whole.
+    pub change_events: Vec<ChangeEvent>,
 }
 
 /// What an import wrote.
@@ -74,6 +78,7 @@ pub struct WriteStats {
     pub divisions: u64,
     pub codes: u64,
     pub place_names: u64,
+    pub change_events: u64,
 }
 
 /// Row counts of the store.
@@ -114,6 +119,12 @@ pub trait Store: Send + Sync {
 
     /// External id → id of every stored place name.
     async fn place_name_keys(&self) -> Result<HashMap<String, PlaceNameId>, StoreError>;
+
+    /// Natural key → id of every stored change event.
+    async fn change_event_keys(&self) -> Result<HashMap<String, ChangeEventId>, StoreError>;
+
+    /// All division-change events with their predecessors and successors.
+    async fn load_change_events(&self) -> Result<Vec<ChangeEvent>, StoreError>;
 
     /// Upserts everything in `batch` in one transaction; on error nothing is written.
     async fn import(

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use geo::{BoundingRect, Geometry};
 
+use crate::domain::{ChangeEvent, ChangeEventId, ChangeKind, DatePrecision, DivisionId as Did};
 use crate::domain::{
     CodeRecord, CodeSystem, Division, DivisionCode, DivisionId, DivisionKind, Level, NameStatus,
     PlaceName, PlaceNameId, RegulatedKind, Source, UrbanRuralClass, Validity,
@@ -293,6 +294,96 @@ pub(crate) fn assemble_divisions(
         .map(|r| {
             let c = codes.remove(&r.id).unwrap_or_default();
             r.into_domain(c)
+        })
+        .collect()
+}
+
+/// One row of `change_events`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct ChangeEventRow {
+    pub id: i64,
+    pub key: String,
+    pub kind: String,
+    pub effective_on: String,
+    pub date_precision: String,
+    pub approval_doc: Option<String>,
+    pub approver: Option<String>,
+    pub note: Option<String>,
+}
+
+/// One row of `change_event_links`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct LinkRow {
+    pub event_id: i64,
+    pub division_id: i64,
+    pub role: String,
+}
+
+impl ChangeEventRow {
+    /// Flattens an event (its links go to [`LinkRow`]s).
+    pub fn from_domain(e: &ChangeEvent) -> Self {
+        ChangeEventRow {
+            id: e.id.0,
+            key: e.key.clone(),
+            kind: e.kind.as_str().to_string(),
+            effective_on: e.effective_on.format("%Y-%m-%d").to_string(),
+            date_precision: e.date_precision.as_str().to_string(),
+            approval_doc: e.approval_doc.clone(),
+            approver: e.approver.clone(),
+            note: e.note.clone(),
+        }
+    }
+}
+
+impl LinkRow {
+    /// The predecessor and successor links of an event.
+    pub fn from_domain(e: &ChangeEvent) -> Vec<Self> {
+        let link = |d: &Did, role: &str| LinkRow {
+            event_id: e.id.0,
+            division_id: d.0,
+            role: role.to_string(),
+        };
+        e.predecessors
+            .iter()
+            .map(|d| link(d, "predecessor"))
+            .chain(e.successors.iter().map(|d| link(d, "successor")))
+            .collect()
+    }
+}
+
+/// Assembles events from their rows and links.
+pub(crate) fn assemble_events(
+    rows: Vec<ChangeEventRow>,
+    links: Vec<LinkRow>,
+) -> Result<Vec<ChangeEvent>, StoreError> {
+    const T: &str = "change_events";
+    let mut by_event: std::collections::HashMap<i64, (Vec<Did>, Vec<Did>)> = Default::default();
+    for l in links {
+        let entry = by_event.entry(l.event_id).or_default();
+        match l.role.as_str() {
+            "predecessor" => entry.0.push(Did(l.division_id)),
+            _ => entry.1.push(Did(l.division_id)),
+        }
+    }
+    rows.into_iter()
+        .map(|r| {
+            let id = r.id;
+            let (predecessors, successors) = by_event.remove(&id).unwrap_or_default();
+            Ok(ChangeEvent {
+                id: ChangeEventId(id),
+                kind: ChangeKind::parse(&r.kind)
+                    .ok_or_else(|| corrupt(T, id, format!("kind {:?}", r.kind)))?,
+                effective_on: parse_date(T, id, &Some(r.effective_on))?
+                    .ok_or_else(|| corrupt(T, id, "no date".into()))?,
+                date_precision: DatePrecision::parse(&r.date_precision)
+                    .ok_or_else(|| corrupt(T, id, format!("precision {:?}", r.date_precision)))?,
+                key: r.key,
+                approval_doc: r.approval_doc,
+                approver: r.approver,
+                predecessors,
+                successors,
+                note: r.note,
+            })
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 
 use sqlx::{Database, Encode, QueryBuilder, Type};
 
-use super::rows::{CodeRow, DivisionRow, PlaceNameRow};
+use super::rows::{ChangeEventRow, CodeRow, DivisionRow, LinkRow, PlaceNameRow};
 
 /// How one backend spells a bound date and a bound WKB geometry.
 pub(crate) struct Dialect {
@@ -218,3 +218,71 @@ pub(crate) fn select_place_names(date: fn(&str) -> String, geom: &str) -> String
 /// Counts per level, with geometry, and of names.
 pub(crate) const COUNT_DIVISIONS: &str =
     "SELECT level, COUNT(*), COUNT(geom) FROM divisions GROUP BY level";
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` for a chunk of change events.
+pub(crate) fn insert_events<'a, DB>(d: &Dialect, rows: &'a [ChangeEventRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+{
+    let cols = "id, key, kind, effective_on, date_precision, approval_doc, approver, note";
+    let mut qb = QueryBuilder::new(format!("INSERT INTO change_events ({cols}) "));
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.id)
+            .push_bind(r.key.as_str())
+            .push_bind(r.kind.as_str());
+        push_opt_date(&mut b, d, Some(r.effective_on.as_str()));
+        b.push_bind(r.date_precision.as_str())
+            .push_bind(r.approval_doc.as_deref())
+            .push_bind(r.approver.as_deref())
+            .push_bind(r.note.as_deref());
+    });
+    qb.push(upsert_tail(cols));
+    qb
+}
+
+/// `DELETE` of the links of the given events (they are rewritten whole).
+pub(crate) fn delete_links<'a, DB>(rows: &'a [ChangeEventRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+{
+    let mut qb = QueryBuilder::new("DELETE FROM change_event_links WHERE event_id IN (");
+    let mut sep = qb.separated(", ");
+    for r in rows {
+        sep.push_bind(r.id);
+    }
+    qb.push(")");
+    qb
+}
+
+/// `INSERT` of event links.
+pub(crate) fn insert_links<'a, DB>(rows: &'a [LinkRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+{
+    let mut qb = QueryBuilder::new("INSERT INTO change_event_links (event_id, division_id, role) ");
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.event_id)
+            .push_bind(r.division_id)
+            .push_bind(r.role.as_str());
+    });
+    qb
+}
+
+/// SELECT list of `change_events` for [`ChangeEventRow`].
+pub(crate) fn select_events(date: fn(&str) -> String) -> String {
+    format!(
+        "SELECT id, key, kind, {}, date_precision, approval_doc, approver, note \
+         FROM change_events ORDER BY effective_on, id",
+        date("effective_on")
+    )
+}
+
+/// SELECT of all links.
+pub(crate) const SELECT_LINKS: &str =
+    "SELECT event_id, division_id, role FROM change_event_links ORDER BY event_id, role, division_id";

@@ -122,6 +122,21 @@ pub fn fixture_bundle(provinces: &[&str]) -> tempfile::TempDir {
         out.push('\n');
     }
     write_gz(&dir.path().join("gbt2260-2021-counties.csv.gz"), &out);
+    let changes =
+        std::fs::read_to_string(src.join("changes/gbt2260-2021_to_nbs-2023.csv")).expect("changes");
+    let mut lines = changes.lines();
+    let mut out = format!("{}\n", lines.next().expect("header"));
+    for l in lines.filter(|l| {
+        let pred = l.split(',').nth(3).unwrap_or("");
+        keep(pred)
+    }) {
+        out.push_str(l);
+        out.push('\n');
+    }
+    write_gz(
+        &dir.path().join("changes/gbt2260-2021_to_nbs-2023.csv.gz"),
+        &out,
+    );
     // GeoNames: keep places inside the provinces' rough boxes (Zhejiang, Beijing).
     let gn = read_gz(&src.join("geonames-cn-places.csv.gz"));
     let mut rdr = csv::Reader::from_reader(gn.as_bytes());

@@ -5,6 +5,7 @@
 //! divisions keep their ids through their natural keys (`NBS_STAT:330106`), names
 //! through their external ids (`geonames:1279428`).
 
+mod changes;
 mod divisions;
 mod gb2260;
 mod ids;
@@ -14,7 +15,7 @@ pub mod report;
 
 use std::time::Instant;
 
-use crate::domain::{DivisionId, Level, PlaceNameId};
+use crate::domain::{ChangeEventId, DivisionId, Level, PlaceNameId};
 use crate::engine::Snapshot;
 use crate::ingest::{self, bundle::Bundle, IngestError};
 use crate::progress::Progress;
@@ -73,13 +74,31 @@ pub async fn import(
         gb2260::merge(&mut divisions, &ingest::gb2260::read(&path)?, &mut report);
     }
 
+    let mut change_events = Vec::new();
+    let mut event_ids = IdAllocator::new(store.change_event_keys().await?, |i: ChangeEventId| i.0);
+    for path in bundle.change_files() {
+        let rows = ingest::changes::read(&path)?;
+        let source = path
+            .file_name()
+            .map(|n| n.to_string_lossy().trim_end_matches(".gz").to_string())
+            .unwrap_or_default();
+        change_events.extend(changes::apply(
+            &source,
+            rows,
+            &mut divisions,
+            &mut division_ids,
+            &mut event_ids,
+            &mut report,
+        )?);
+    }
+
     let mut place_names = Vec::new();
     if let Some(path) = bundle.geonames() {
         let file = ingest::geonames::read(&path)?;
         report.places_without_han_name = file.without_han_name;
         let places = file.places;
         progress.stage("locate places", places.len() as u64);
-        let located = Snapshot::build(0, polygon_divisions(&divisions), Vec::new());
+        let located = Snapshot::build(0, polygon_divisions(&divisions), Vec::new(), Vec::new());
         let mut name_ids = IdAllocator::new(store.place_name_keys().await?, |i: PlaceNameId| i.0);
         place_names = places::convert(places, &located, &mut name_ids, &mut report);
         progress.advance(place_names.len() as u64);
@@ -87,9 +106,12 @@ pub async fn import(
     }
 
     report.levels = level_figures(&divisions);
+    // Parents before children, for stores that check foreign keys row by row.
+    divisions.sort_by_key(|d| d.level);
     let batch = ImportBatch {
         divisions,
         place_names,
+        change_events,
     };
     report.written = store.import(&batch, progress).await?.into();
     report.seconds = started.elapsed().as_secs_f64();

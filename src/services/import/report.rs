@@ -57,6 +57,10 @@ pub struct ImportReport {
     pub gb2260_retired: Vec<Unit>,
     /// NBS 2023 regular county codes absent from GB/T 2260 (2021).
     pub gb2260_new: Vec<Unit>,
+    /// Division-change events loaded.
+    pub change_events: usize,
+    /// Retired divisions added as historical versions by change events.
+    pub historical_divisions: usize,
     pub places: usize,
     /// GeoNames rows skipped because they have no Chinese name.
     pub places_without_han_name: usize,
@@ -72,6 +76,7 @@ pub struct WriteStatsView {
     pub divisions: u64,
     pub codes: u64,
     pub place_names: u64,
+    pub change_events: u64,
 }
 
 impl From<WriteStats> for WriteStatsView {
@@ -80,6 +85,7 @@ impl From<WriteStats> for WriteStatsView {
             divisions: w.divisions,
             codes: w.codes,
             place_names: w.place_names,
+            change_events: w.change_events,
         }
     }
 }
@@ -170,6 +176,11 @@ impl fmt::Display for ImportReport {
             f,
             "  county codes new since GB/T 2260 (2021)",
             &self.gb2260_new,
+        )?;
+        writeln!(
+            f,
+            "  division-change events: {} ({} retired divisions kept as historical versions)",
+            self.change_events, self.historical_divisions
         )?;
         writeln!(
             f,
