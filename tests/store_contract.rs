@@ -147,10 +147,50 @@ fn batch() -> ImportBatch {
         external_id: "test:xihu".into(),
         named_on: NaiveDate::from_ymd_opt(1985, 5, 1),
     }];
+    let boundary_lines = vec![BoundaryLine {
+        id: BoundaryLineId(30),
+        line_no: "3301".into(),
+        level: Level::County,
+        parties: vec![DivisionId(3), DivisionId(6)],
+        length_m: 1234.5,
+        geometry: geo::MultiLineString(vec![geo::LineString::from(vec![
+            (120.15, 30.27),
+            (120.2, 30.3),
+        ])]),
+        validity: Validity::current(),
+        source: Source::Synthetic,
+    }];
+    let boundary_markers = vec![BoundaryMarker {
+        id: BoundaryMarkerId(40),
+        number: MarkerNumber::parse("3301001Q").expect("number"),
+        line: BoundaryLineId(30),
+        agreed_position: Point::new(120.15, 30.27),
+        material: Some("花岗岩".into()),
+        year_set: Some(2003),
+        maintainer: Some(DivisionId(3)),
+        installed_on: NaiveDate::from_ymd_opt(2003, 10, 1),
+        source: Source::Synthetic,
+    }];
+    let signs = vec![Sign {
+        id: SignId(50),
+        code: "330106-000001-X".into(),
+        sign_type: SignType::NaturalFeature,
+        place_name: PlaceNameId(10),
+        text_zh: "西湖".into(),
+        text_roman: "XI HU".into(),
+        text_ethnic: None,
+        position: Point::new(120.1411, 30.2461),
+        installed_on: NaiveDate::from_ymd_opt(2019, 3, 1),
+        condition: SignCondition::Good,
+        source: Source::Synthetic,
+    }];
     ImportBatch {
         divisions,
         place_names,
         change_events,
+        boundary_lines,
+        boundary_markers,
+        signs,
     }
 }
 
@@ -194,6 +234,7 @@ async fn round_trips_everything(store: Arc<dyn Store>) {
     let c = store.counts().await.expect("counts");
     assert_eq!(c.divisions_by_level, [1, 1, 2, 1, 1]);
     assert_eq!(c.divisions_with_geometry, 4);
+    assert_eq!((c.boundary_lines, c.boundary_markers, c.signs), (1, 1, 1));
     assert_eq!(c.place_names, 1);
     let keys = store.division_keys().await.expect("keys");
     assert_eq!(keys.get("NBS_STAT:330106"), Some(&DivisionId(3)));
@@ -234,6 +275,7 @@ async fn failed_import_changes_nothing(store: Arc<dyn Store>) {
         Some(12345),
         None,
     ));
+    bad.signs[0].text_zh = "改了也不算".into();
     let err = store.import(&bad, &Silent).await;
     assert!(err.is_err(), "import with a dangling parent must fail");
     assert_eq!(
@@ -243,9 +285,20 @@ async fn failed_import_changes_nothing(store: Arc<dyn Store>) {
     );
 }
 
-async fn reopening_keeps_data(store: Arc<dyn Store>) {
-    store.import(&batch(), &Silent).await.expect("import");
-    drop(store);
+async fn dropped_writer_rolls_back(store: Arc<dyn Store>) {
+    let b = batch();
+    let mut w = store.begin().await.expect("begin");
+    w.divisions(&b.divisions).await.expect("write");
+    drop(w);
+    assert_eq!(store.counts().await.expect("counts").divisions(), 0);
+    let mut w = store.begin().await.expect("begin");
+    w.divisions(&b.divisions[..3]).await.expect("write");
+    w.divisions(&b.divisions[3..])
+        .await
+        .expect("write in chunks");
+    let stats = w.commit().await.expect("commit");
+    assert_eq!(stats.divisions, 6);
+    assert_eq!(store.counts().await.expect("counts").divisions(), 6);
 }
 
 macro_rules! contract {
@@ -276,7 +329,7 @@ contract!(
     round_trips_everything,
     import_is_idempotent_and_updates,
     failed_import_changes_nothing,
-    reopening_keeps_data,
+    dropped_writer_rolls_back,
 );
 
 #[tokio::test]

@@ -92,8 +92,8 @@ impl DivisionCode {
     pub fn parse_at(input: &str, level: Level) -> Result<Self, CodeError> {
         let s = input.trim();
         let want = level.code_len();
-        let padded = if want <= 6 { 6 } else { 12 };
-        if s.len() == padded && s.len() > want && s.bytes().all(|b| b.is_ascii_digit()) {
+        let padded = s.len() == 12 || (s.len() == 6 && want <= 6);
+        if padded && s.len() > want && s.bytes().all(|b| b.is_ascii_digit()) {
             if !s[want..].bytes().all(|b| b == b'0') {
                 return Err(CodeError::Malformed {
                     code: s.to_string(),

@@ -32,6 +32,35 @@ pub enum SignType {
 }
 
 impl SignType {
+    /// All sign types.
+    pub const ALL: [SignType; 7] = [
+        SignType::Street,
+        SignType::Lane,
+        SignType::Door,
+        SignType::Building,
+        SignType::Village,
+        SignType::Area,
+        SignType::NaturalFeature,
+    ];
+
+    /// The storage and JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignType::Street => "street",
+            SignType::Lane => "lane",
+            SignType::Door => "door",
+            SignType::Building => "building",
+            SignType::Village => "village",
+            SignType::Area => "area",
+            SignType::NaturalFeature => "natural_feature",
+        }
+    }
+
+    /// Parses the storage spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
     /// Chinese name of the sign type.
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -56,6 +85,28 @@ pub enum SignCondition {
     Damaged,
     /// 缺失
     Missing,
+}
+
+impl SignCondition {
+    /// The storage and JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignCondition::Good => "good",
+            SignCondition::Damaged => "damaged",
+            SignCondition::Missing => "missing",
+        }
+    }
+
+    /// Parses the storage spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            SignCondition::Good,
+            SignCondition::Damaged,
+            SignCondition::Missing,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
 }
 
 /// 地名标志 a sign showing a standard name. The sign code is independent of the

@@ -12,8 +12,149 @@ macro_rules! impl_sql_store {
         backend: $backend:expr,
         dialect: $dialect:expr,
         date_out: $date_out:expr,
-        geom_out: $geom_out:expr $(,)?
+        geom_out: $geom_out:expr,
+        array_out: $array_out:expr $(,)?
     ) => {
+        /// A write transaction on this backend.
+        struct SqlWriter {
+            tx: sqlx::Transaction<'static, $db>,
+            stats: $crate::store::WriteStats,
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::store::Writer for SqlWriter {
+            async fn divisions(
+                &mut self,
+                rows: &[$crate::domain::Division],
+            ) -> Result<(), $crate::store::StoreError> {
+                use $crate::store::rows::{CodeRow, DivisionRow};
+                use $crate::store::{sql, CHUNK};
+                for chunk in rows.chunks(CHUNK) {
+                    let flat: Vec<DivisionRow> = chunk.iter().map(DivisionRow::from_domain).collect();
+                    sql::insert_divisions::<$db>(&$dialect, &flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    let codes: Vec<CodeRow> = chunk
+                        .iter()
+                        .flat_map(|d| d.codes.iter().map(|c| CodeRow::from_domain(d.id, c)))
+                        .collect();
+                    for part in codes.chunks(CHUNK) {
+                        sql::insert_codes::<$db>(&$dialect, part)
+                            .build()
+                            .execute(&mut *self.tx)
+                            .await?;
+                    }
+                    self.stats.divisions += chunk.len() as u64;
+                    self.stats.codes += codes.len() as u64;
+                }
+                Ok(())
+            }
+
+            async fn place_names(
+                &mut self,
+                rows: &[$crate::domain::PlaceName],
+            ) -> Result<(), $crate::store::StoreError> {
+                use $crate::store::rows::PlaceNameRow;
+                use $crate::store::{sql, CHUNK};
+                for chunk in rows.chunks(CHUNK) {
+                    let flat: Vec<PlaceNameRow> = chunk.iter().map(PlaceNameRow::from_domain).collect();
+                    sql::insert_place_names::<$db>(&$dialect, &flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    self.stats.place_names += chunk.len() as u64;
+                }
+                Ok(())
+            }
+
+            async fn change_events(
+                &mut self,
+                rows: &[$crate::domain::ChangeEvent],
+            ) -> Result<(), $crate::store::StoreError> {
+                use $crate::store::rows::{ChangeEventRow, LinkRow};
+                use $crate::store::{sql, CHUNK};
+                for chunk in rows.chunks(CHUNK) {
+                    let flat: Vec<ChangeEventRow> = chunk.iter().map(ChangeEventRow::from_domain).collect();
+                    sql::insert_events::<$db>(&$dialect, &flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    sql::delete_links::<$db>(&flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    let links: Vec<LinkRow> = chunk.iter().flat_map(LinkRow::from_domain).collect();
+                    for part in links.chunks(CHUNK) {
+                        sql::insert_links::<$db>(part)
+                            .build()
+                            .execute(&mut *self.tx)
+                            .await?;
+                    }
+                    self.stats.change_events += chunk.len() as u64;
+                }
+                Ok(())
+            }
+
+            async fn boundary_lines(
+                &mut self,
+                rows: &[$crate::domain::BoundaryLine],
+            ) -> Result<(), $crate::store::StoreError> {
+                use $crate::store::rows::BoundaryLineRow;
+                use $crate::store::{sql, CHUNK};
+                for chunk in rows.chunks(CHUNK) {
+                    let flat: Vec<BoundaryLineRow> = chunk.iter().map(BoundaryLineRow::from_domain).collect();
+                    sql::insert_lines::<$db>(&$dialect, &flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    self.stats.boundary_lines += chunk.len() as u64;
+                }
+                Ok(())
+            }
+
+            async fn boundary_markers(
+                &mut self,
+                rows: &[$crate::domain::BoundaryMarker],
+            ) -> Result<(), $crate::store::StoreError> {
+                use $crate::store::rows::MarkerRow;
+                use $crate::store::{sql, CHUNK};
+                for chunk in rows.chunks(CHUNK) {
+                    let flat: Vec<MarkerRow> = chunk.iter().map(MarkerRow::from_domain).collect();
+                    sql::insert_markers::<$db>(&$dialect, &flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    self.stats.boundary_markers += chunk.len() as u64;
+                }
+                Ok(())
+            }
+
+            async fn signs(
+                &mut self,
+                rows: &[$crate::domain::Sign],
+            ) -> Result<(), $crate::store::StoreError> {
+                use $crate::store::rows::SignRow;
+                use $crate::store::{sql, CHUNK};
+                for chunk in rows.chunks(CHUNK) {
+                    let flat: Vec<SignRow> = chunk.iter().map(SignRow::from_domain).collect();
+                    sql::insert_signs::<$db>(&$dialect, &flat)
+                        .build()
+                        .execute(&mut *self.tx)
+                        .await?;
+                    self.stats.signs += chunk.len() as u64;
+                }
+                Ok(())
+            }
+
+            async fn commit(
+                self: Box<Self>,
+            ) -> Result<$crate::store::WriteStats, $crate::store::StoreError> {
+                self.tx.commit().await?;
+                Ok(self.stats)
+            }
+        }
+
         #[async_trait::async_trait]
         impl $crate::store::Store for $store {
             fn backend(&self) -> $crate::store::Backend {
@@ -42,10 +183,16 @@ macro_rules! impl_sql_store {
                     }
                     out.divisions_with_geometry += with_geom as u64;
                 }
-                let (names,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM place_names")
-                    .fetch_one(&self.pool)
-                    .await?;
+                let (names, lines, markers, signs): (i64, i64, i64, i64) = sqlx::query_as(
+                    "SELECT (SELECT COUNT(*) FROM place_names), (SELECT COUNT(*) FROM boundary_lines), \
+                     (SELECT COUNT(*) FROM boundary_markers), (SELECT COUNT(*) FROM signs)",
+                )
+                .fetch_one(&self.pool)
+                .await?;
                 out.place_names = names as u64;
+                out.boundary_lines = lines as u64;
+                out.boundary_markers = markers as u64;
+                out.signs = signs as u64;
                 Ok(out)
             }
 
@@ -109,93 +256,13 @@ macro_rules! impl_sql_store {
                 $crate::store::rows::assemble_events(rows, links)
             }
 
-            async fn import(
+            async fn begin(
                 &self,
-                batch: &$crate::store::ImportBatch,
-                progress: &dyn $crate::progress::Progress,
-            ) -> Result<$crate::store::WriteStats, $crate::store::StoreError> {
-                use $crate::store::rows::{
-                    ChangeEventRow, CodeRow, DivisionRow, LinkRow, PlaceNameRow,
-                };
-                use $crate::store::{sql, CHUNK};
-                let d = $dialect;
-                let divisions: Vec<DivisionRow> = batch
-                    .divisions
-                    .iter()
-                    .map(DivisionRow::from_domain)
-                    .collect();
-                let codes: Vec<CodeRow> = batch
-                    .divisions
-                    .iter()
-                    .flat_map(|div| div.codes.iter().map(|c| CodeRow::from_domain(div.id, c)))
-                    .collect();
-                let names: Vec<PlaceNameRow> = batch
-                    .place_names
-                    .iter()
-                    .map(PlaceNameRow::from_domain)
-                    .collect();
-
-                let mut tx = self.pool.begin().await?;
-                progress.stage("write divisions", divisions.len() as u64);
-                for chunk in divisions.chunks(CHUNK) {
-                    sql::insert_divisions::<$db>(&d, chunk)
-                        .build()
-                        .execute(&mut *tx)
-                        .await?;
-                    progress.advance(chunk.len() as u64);
-                }
-                progress.finish_stage();
-                progress.stage("write division codes", codes.len() as u64);
-                for chunk in codes.chunks(CHUNK) {
-                    sql::insert_codes::<$db>(&d, chunk)
-                        .build()
-                        .execute(&mut *tx)
-                        .await?;
-                    progress.advance(chunk.len() as u64);
-                }
-                progress.finish_stage();
-                progress.stage("write place names", names.len() as u64);
-                for chunk in names.chunks(CHUNK) {
-                    sql::insert_place_names::<$db>(&d, chunk)
-                        .build()
-                        .execute(&mut *tx)
-                        .await?;
-                    progress.advance(chunk.len() as u64);
-                }
-                progress.finish_stage();
-                let events: Vec<ChangeEventRow> = batch
-                    .change_events
-                    .iter()
-                    .map(ChangeEventRow::from_domain)
-                    .collect();
-                let links: Vec<LinkRow> = batch
-                    .change_events
-                    .iter()
-                    .flat_map(LinkRow::from_domain)
-                    .collect();
-                for chunk in events.chunks(CHUNK) {
-                    sql::insert_events::<$db>(&d, chunk)
-                        .build()
-                        .execute(&mut *tx)
-                        .await?;
-                    sql::delete_links::<$db>(chunk)
-                        .build()
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                for chunk in links.chunks(CHUNK) {
-                    sql::insert_links::<$db>(chunk)
-                        .build()
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                tx.commit().await?;
-                Ok($crate::store::WriteStats {
-                    divisions: divisions.len() as u64,
-                    codes: codes.len() as u64,
-                    place_names: names.len() as u64,
-                    change_events: events.len() as u64,
-                })
+            ) -> Result<Box<dyn $crate::store::Writer>, $crate::store::StoreError> {
+                Ok(Box::new(SqlWriter {
+                    tx: self.pool.begin().await?,
+                    stats: $crate::store::WriteStats::default(),
+                }))
             }
 
             async fn load_divisions(
@@ -214,6 +281,36 @@ macro_rules! impl_sql_store {
                         .await?;
                 progress.finish_stage();
                 $crate::store::rows::assemble_divisions(rows, codes)
+            }
+
+            async fn load_boundary_lines(
+                &self,
+            ) -> Result<Vec<$crate::domain::BoundaryLine>, $crate::store::StoreError> {
+                let rows: Vec<$crate::store::rows::BoundaryLineRow> =
+                    sqlx::query_as(&$crate::store::sql::select_lines($date_out, $geom_out, $array_out))
+                        .fetch_all(&self.pool)
+                        .await?;
+                rows.into_iter().map(|r| r.into_domain()).collect()
+            }
+
+            async fn load_boundary_markers(
+                &self,
+            ) -> Result<Vec<$crate::domain::BoundaryMarker>, $crate::store::StoreError> {
+                let rows: Vec<$crate::store::rows::MarkerRow> =
+                    sqlx::query_as(&$crate::store::sql::select_markers($date_out, $geom_out))
+                        .fetch_all(&self.pool)
+                        .await?;
+                rows.into_iter().map(|r| r.into_domain()).collect()
+            }
+
+            async fn load_signs(
+                &self,
+            ) -> Result<Vec<$crate::domain::Sign>, $crate::store::StoreError> {
+                let rows: Vec<$crate::store::rows::SignRow> =
+                    sqlx::query_as(&$crate::store::sql::select_signs($date_out, $geom_out))
+                        .fetch_all(&self.pool)
+                        .await?;
+                rows.into_iter().map(|r| r.into_domain()).collect()
             }
 
             async fn load_place_names(

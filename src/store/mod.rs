@@ -21,7 +21,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::domain::{
-    ChangeEvent, ChangeEventId, Division, DivisionId, Level, PlaceName, PlaceNameId,
+    BoundaryLine, BoundaryMarker, ChangeEvent, ChangeEventId, Division, DivisionId, Level,
+    PlaceName, PlaceNameId, Sign,
 };
 use crate::progress::Progress;
 
@@ -70,6 +71,9 @@ pub struct ImportBatch {
     pub place_names: Vec<PlaceName>,
     /// Division-change events; their links are rewritten whole.
     pub change_events: Vec<ChangeEvent>,
+    pub boundary_lines: Vec<BoundaryLine>,
+    pub boundary_markers: Vec<BoundaryMarker>,
+    pub signs: Vec<Sign>,
 }
 
 /// What an import wrote.
@@ -79,6 +83,9 @@ pub struct WriteStats {
     pub codes: u64,
     pub place_names: u64,
     pub change_events: u64,
+    pub boundary_lines: u64,
+    pub boundary_markers: u64,
+    pub signs: u64,
 }
 
 /// Row counts of the store.
@@ -88,6 +95,9 @@ pub struct StoreCounts {
     pub divisions_by_level: [u64; 5],
     pub divisions_with_geometry: u64,
     pub place_names: u64,
+    pub boundary_lines: u64,
+    pub boundary_markers: u64,
+    pub signs: u64,
 }
 
 impl StoreCounts {
@@ -126,18 +136,87 @@ pub trait Store: Send + Sync {
     /// All division-change events with their predecessors and successors.
     async fn load_change_events(&self) -> Result<Vec<ChangeEvent>, StoreError>;
 
+    /// Starts a write transaction; nothing is visible until [`Writer::commit`], and
+    /// dropping the writer rolls everything back.
+    async fn begin(&self) -> Result<Box<dyn Writer>, StoreError>;
+
     /// Upserts everything in `batch` in one transaction; on error nothing is written.
     async fn import(
         &self,
         batch: &ImportBatch,
         progress: &dyn Progress,
-    ) -> Result<WriteStats, StoreError>;
+    ) -> Result<WriteStats, StoreError> {
+        let mut w = self.begin().await?;
+        let parts: [(&str, u64); 6] = [
+            ("write divisions", batch.divisions.len() as u64),
+            ("write place names", batch.place_names.len() as u64),
+            ("write change events", batch.change_events.len() as u64),
+            ("write boundary lines", batch.boundary_lines.len() as u64),
+            (
+                "write boundary markers",
+                batch.boundary_markers.len() as u64,
+            ),
+            ("write signs", batch.signs.len() as u64),
+        ];
+        for (i, (stage, n)) in parts.into_iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            progress.stage(stage, n);
+            for start in (0..n as usize).step_by(CHUNK * 10) {
+                let end = (start + CHUNK * 10).min(n as usize);
+                match i {
+                    0 => w.divisions(&batch.divisions[start..end]).await?,
+                    1 => w.place_names(&batch.place_names[start..end]).await?,
+                    2 => w.change_events(&batch.change_events[start..end]).await?,
+                    3 => w.boundary_lines(&batch.boundary_lines[start..end]).await?,
+                    4 => {
+                        w.boundary_markers(&batch.boundary_markers[start..end])
+                            .await?
+                    }
+                    _ => w.signs(&batch.signs[start..end]).await?,
+                }
+                progress.advance((end - start) as u64);
+            }
+            progress.finish_stage();
+        }
+        w.commit().await
+    }
+
+    /// All boundary lines.
+    async fn load_boundary_lines(&self) -> Result<Vec<BoundaryLine>, StoreError>;
+
+    /// All boundary markers.
+    async fn load_boundary_markers(&self) -> Result<Vec<BoundaryMarker>, StoreError>;
+
+    /// All signs.
+    async fn load_signs(&self) -> Result<Vec<Sign>, StoreError>;
 
     /// All divisions with their codes and geometry.
     async fn load_divisions(&self, progress: &dyn Progress) -> Result<Vec<Division>, StoreError>;
 
     /// All place names.
     async fn load_place_names(&self) -> Result<Vec<PlaceName>, StoreError>;
+}
+
+/// A write transaction. Parents go before children (divisions by level). Everything
+/// written commits together in [`Writer::commit`] or not at all.
+#[async_trait]
+pub trait Writer: Send {
+    /// Upserts divisions and their code records.
+    async fn divisions(&mut self, rows: &[Division]) -> Result<(), StoreError>;
+    /// Upserts place names.
+    async fn place_names(&mut self, rows: &[PlaceName]) -> Result<(), StoreError>;
+    /// Upserts change events and rewrites their links.
+    async fn change_events(&mut self, rows: &[ChangeEvent]) -> Result<(), StoreError>;
+    /// Upserts boundary lines.
+    async fn boundary_lines(&mut self, rows: &[BoundaryLine]) -> Result<(), StoreError>;
+    /// Upserts boundary markers.
+    async fn boundary_markers(&mut self, rows: &[BoundaryMarker]) -> Result<(), StoreError>;
+    /// Upserts signs.
+    async fn signs(&mut self, rows: &[Sign]) -> Result<(), StoreError>;
+    /// Commits everything written.
+    async fn commit(self: Box<Self>) -> Result<WriteStats, StoreError>;
 }
 
 /// Opens (and migrates) the store a URL names: `sqlite://PATH` or `postgres://…`.

@@ -6,7 +6,11 @@
 use chrono::NaiveDate;
 use geo::{BoundingRect, Geometry};
 
-use crate::domain::{ChangeEvent, ChangeEventId, ChangeKind, DatePrecision, DivisionId as Did};
+use crate::domain::{
+    BoundaryLine, BoundaryLineId, BoundaryMarker, BoundaryMarkerId, ChangeEvent, ChangeEventId,
+    ChangeKind, DatePrecision, DivisionId as Did, MarkerNumber, Sign, SignCondition, SignId,
+    SignType,
+};
 use crate::domain::{
     CodeRecord, CodeSystem, Division, DivisionCode, DivisionId, DivisionKind, Level, NameStatus,
     PlaceName, PlaceNameId, RegulatedKind, Source, UrbanRuralClass, Validity,
@@ -386,4 +390,177 @@ pub(crate) fn assemble_events(
             })
         })
         .collect()
+}
+
+/// One row of `boundary_lines`; `parties` is an integer-array literal `{1,2}`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct BoundaryLineRow {
+    pub id: i64,
+    pub line_no: String,
+    pub level: i32,
+    pub parties: String,
+    pub length_m: f64,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+    pub source: String,
+    pub geom: Vec<u8>,
+}
+
+/// One row of `boundary_markers`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct MarkerRow {
+    pub id: i64,
+    pub number: String,
+    pub line_id: i64,
+    pub material: Option<String>,
+    pub year_set: Option<i32>,
+    pub maintainer_id: Option<i64>,
+    pub installed_on: Option<String>,
+    pub source: String,
+    pub geom: Vec<u8>,
+}
+
+/// One row of `signs`.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct SignRow {
+    pub id: i64,
+    pub code: String,
+    pub sign_type: String,
+    pub place_name_id: i64,
+    pub text_zh: String,
+    pub text_roman: String,
+    pub text_ethnic: Option<String>,
+    pub installed_on: Option<String>,
+    pub condition: String,
+    pub source: String,
+    pub geom: Vec<u8>,
+}
+
+fn point(table: &'static str, id: i64, bytes: &[u8]) -> Result<geo::Point<f64>, StoreError> {
+    match wkb::decode(bytes).map_err(|e| corrupt(table, id, e.to_string()))? {
+        Geometry::Point(p) => Ok(p),
+        _ => Err(corrupt(table, id, "expected a point".into())),
+    }
+}
+
+impl BoundaryLineRow {
+    /// Flattens a line.
+    pub fn from_domain(l: &BoundaryLine) -> Self {
+        let parties: Vec<String> = l.parties.iter().map(|p| p.0.to_string()).collect();
+        BoundaryLineRow {
+            id: l.id.0,
+            line_no: l.line_no.clone(),
+            level: i32::from(l.level.number()),
+            parties: format!("{{{}}}", parties.join(",")),
+            length_m: l.length_m,
+            valid_from: date_text(l.validity.valid_from),
+            valid_to: date_text(l.validity.valid_to),
+            source: l.source.as_str().to_string(),
+            geom: wkb::encode(&Geometry::MultiLineString(l.geometry.clone())),
+        }
+    }
+
+    /// Rebuilds the line.
+    pub fn into_domain(self) -> Result<BoundaryLine, StoreError> {
+        const T: &str = "boundary_lines";
+        let id = self.id;
+        let parties = self
+            .parties
+            .trim_matches(|c| c == '{' || c == '}')
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(|p| p.trim().parse::<i64>().map(Did))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| corrupt(T, id, e.to_string()))?;
+        let geometry = match wkb::decode(&self.geom).map_err(|e| corrupt(T, id, e.to_string()))? {
+            Geometry::MultiLineString(m) => m,
+            Geometry::LineString(l) => geo::MultiLineString(vec![l]),
+            _ => return Err(corrupt(T, id, "expected lines".into())),
+        };
+        Ok(BoundaryLine {
+            id: BoundaryLineId(id),
+            line_no: self.line_no,
+            level: Level::try_from(i64::from(self.level))
+                .map_err(|e| corrupt(T, id, e.to_string()))?,
+            parties,
+            length_m: self.length_m,
+            geometry,
+            validity: validity(T, id, &self.valid_from, &self.valid_to)?,
+            source: source(T, id, &self.source)?,
+        })
+    }
+}
+
+impl MarkerRow {
+    /// Flattens a marker.
+    pub fn from_domain(m: &BoundaryMarker) -> Self {
+        MarkerRow {
+            id: m.id.0,
+            number: m.number.as_str().to_string(),
+            line_id: m.line.0,
+            material: m.material.clone(),
+            year_set: m.year_set,
+            maintainer_id: m.maintainer.map(|d| d.0),
+            installed_on: date_text(m.installed_on),
+            source: m.source.as_str().to_string(),
+            geom: wkb::encode(&Geometry::Point(m.agreed_position)),
+        }
+    }
+
+    /// Rebuilds the marker.
+    pub fn into_domain(self) -> Result<BoundaryMarker, StoreError> {
+        const T: &str = "boundary_markers";
+        let id = self.id;
+        Ok(BoundaryMarker {
+            id: BoundaryMarkerId(id),
+            number: MarkerNumber::parse(&self.number).map_err(|e| corrupt(T, id, e.to_string()))?,
+            line: BoundaryLineId(self.line_id),
+            agreed_position: point(T, id, &self.geom)?,
+            material: self.material,
+            year_set: self.year_set,
+            maintainer: self.maintainer_id.map(Did),
+            installed_on: parse_date(T, id, &self.installed_on)?,
+            source: source(T, id, &self.source)?,
+        })
+    }
+}
+
+impl SignRow {
+    /// Flattens a sign.
+    pub fn from_domain(s: &Sign) -> Self {
+        SignRow {
+            id: s.id.0,
+            code: s.code.clone(),
+            sign_type: s.sign_type.as_str().to_string(),
+            place_name_id: s.place_name.0,
+            text_zh: s.text_zh.clone(),
+            text_roman: s.text_roman.clone(),
+            text_ethnic: s.text_ethnic.clone(),
+            installed_on: date_text(s.installed_on),
+            condition: s.condition.as_str().to_string(),
+            source: s.source.as_str().to_string(),
+            geom: wkb::encode(&Geometry::Point(s.position)),
+        }
+    }
+
+    /// Rebuilds the sign.
+    pub fn into_domain(self) -> Result<Sign, StoreError> {
+        const T: &str = "signs";
+        let id = self.id;
+        Ok(Sign {
+            id: SignId(id),
+            sign_type: SignType::parse(&self.sign_type)
+                .ok_or_else(|| corrupt(T, id, format!("sign_type {:?}", self.sign_type)))?,
+            condition: SignCondition::parse(&self.condition)
+                .ok_or_else(|| corrupt(T, id, format!("condition {:?}", self.condition)))?,
+            place_name: PlaceNameId(self.place_name_id),
+            position: point(T, id, &self.geom)?,
+            installed_on: parse_date(T, id, &self.installed_on)?,
+            source: source(T, id, &self.source)?,
+            code: self.code,
+            text_zh: self.text_zh,
+            text_roman: self.text_roman,
+            text_ethnic: self.text_ethnic,
+        })
+    }
 }

@@ -5,10 +5,15 @@
 
 use sqlx::{Database, Encode, QueryBuilder, Type};
 
-use super::rows::{ChangeEventRow, CodeRow, DivisionRow, LinkRow, PlaceNameRow};
+use super::rows::{
+    BoundaryLineRow, ChangeEventRow, CodeRow, DivisionRow, LinkRow, MarkerRow, PlaceNameRow,
+    SignRow,
+};
 
 /// How one backend spells a bound date and a bound WKB geometry.
 pub(crate) struct Dialect {
+    /// Suffix after a bound integer-array literal (PostGIS: `::bigint[]`).
+    pub array_cast: &'static str,
     /// Suffix after a bound date (PostGIS: `::date`).
     pub date_cast: &'static str,
     /// Text around a bound WKB blob (PostGIS: `ST_GeomFromWKB(` … `, 4490)`).
@@ -286,3 +291,118 @@ pub(crate) fn select_events(date: fn(&str) -> String) -> String {
 /// SELECT of all links.
 pub(crate) const SELECT_LINKS: &str =
     "SELECT event_id, division_id, role FROM change_event_links ORDER BY event_id, role, division_id";
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` for boundary lines.
+pub(crate) fn insert_lines<'a, DB>(d: &Dialect, rows: &'a [BoundaryLineRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    i32: Encode<'a, DB> + Type<DB>,
+    f64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+    Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
+{
+    let cols = "id, line_no, level, parties, length_m, valid_from, valid_to, source, geom";
+    let mut qb = QueryBuilder::new(format!("INSERT INTO boundary_lines ({cols}) "));
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.id)
+            .push_bind(r.line_no.as_str())
+            .push_bind(r.level)
+            .push_bind(r.parties.as_str());
+        b.push_unseparated(d.array_cast);
+        b.push_bind(r.length_m);
+        push_opt_date(&mut b, d, r.valid_from.as_deref());
+        push_opt_date(&mut b, d, r.valid_to.as_deref());
+        b.push_bind(r.source.as_str());
+        push_geom(&mut b, d, Some(r.geom.as_slice()));
+    });
+    qb.push(upsert_tail(cols));
+    qb
+}
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` for boundary markers.
+pub(crate) fn insert_markers<'a, DB>(d: &Dialect, rows: &'a [MarkerRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    Option<i64>: Encode<'a, DB> + Type<DB>,
+    Option<i32>: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+    Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
+{
+    let cols = "id, number, line_id, material, year_set, maintainer_id, installed_on, source, geom";
+    let mut qb = QueryBuilder::new(format!("INSERT INTO boundary_markers ({cols}) "));
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.id)
+            .push_bind(r.number.as_str())
+            .push_bind(r.line_id)
+            .push_bind(r.material.as_deref())
+            .push_bind(r.year_set)
+            .push_bind(r.maintainer_id);
+        push_opt_date(&mut b, d, r.installed_on.as_deref());
+        b.push_bind(r.source.as_str());
+        push_geom(&mut b, d, Some(r.geom.as_slice()));
+    });
+    qb.push(upsert_tail(cols));
+    qb
+}
+
+/// `INSERT … ON CONFLICT (id) DO UPDATE` for signs.
+pub(crate) fn insert_signs<'a, DB>(d: &Dialect, rows: &'a [SignRow]) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    i64: Encode<'a, DB> + Type<DB>,
+    &'a str: Encode<'a, DB> + Type<DB>,
+    Option<&'a str>: Encode<'a, DB> + Type<DB>,
+    Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
+{
+    let cols =
+        "id, code, sign_type, place_name_id, text_zh, text_roman, text_ethnic, installed_on, \
+                condition, source, geom";
+    let mut qb = QueryBuilder::new(format!("INSERT INTO signs ({cols}) "));
+    qb.push_values(rows, |mut b, r| {
+        b.push_bind(r.id)
+            .push_bind(r.code.as_str())
+            .push_bind(r.sign_type.as_str())
+            .push_bind(r.place_name_id)
+            .push_bind(r.text_zh.as_str())
+            .push_bind(r.text_roman.as_str())
+            .push_bind(r.text_ethnic.as_deref());
+        push_opt_date(&mut b, d, r.installed_on.as_deref());
+        b.push_bind(r.condition.as_str())
+            .push_bind(r.source.as_str());
+        push_geom(&mut b, d, Some(r.geom.as_slice()));
+    });
+    qb.push(upsert_tail(cols));
+    qb
+}
+
+/// SELECT of `boundary_lines` for [`BoundaryLineRow`].
+pub(crate) fn select_lines(date: fn(&str) -> String, geom: &str, parties: &str) -> String {
+    format!(
+        "SELECT id, line_no, level, {parties}, length_m, {}, {}, source, {geom} AS geom \
+         FROM boundary_lines ORDER BY id",
+        date("valid_from"),
+        date("valid_to"),
+    )
+}
+
+/// SELECT of `boundary_markers` for [`MarkerRow`].
+pub(crate) fn select_markers(date: fn(&str) -> String, geom: &str) -> String {
+    format!(
+        "SELECT id, number, line_id, material, year_set, maintainer_id, {}, source, {geom} AS geom \
+         FROM boundary_markers ORDER BY id",
+        date("installed_on"),
+    )
+}
+
+/// SELECT of `signs` for [`SignRow`].
+pub(crate) fn select_signs(date: fn(&str) -> String, geom: &str) -> String {
+    format!(
+        "SELECT id, code, sign_type, place_name_id, text_zh, text_roman, text_ethnic, {}, \
+         condition, source, {geom} AS geom FROM signs ORDER BY id",
+        date("installed_on"),
+    )
+}

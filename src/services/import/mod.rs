@@ -112,6 +112,7 @@ pub async fn import(
         divisions,
         place_names,
         change_events,
+        ..Default::default()
     };
     report.written = store.import(&batch, progress).await?.into();
     report.seconds = started.elapsed().as_secs_f64();

@@ -17,6 +17,7 @@ pub struct PostgisStore {
 }
 
 const DIALECT: Dialect = Dialect {
+    array_cast: "::bigint[]",
     date_cast: "::date",
     geom_open: "ST_GeomFromWKB(",
     geom_close: ", 4490)",
@@ -54,4 +55,5 @@ impl_sql_store! {
     dialect: DIALECT,
     date_out: date_out,
     geom_out: "ST_AsBinary(geom)",
+    array_out: "parties::text AS parties",
 }

@@ -17,6 +17,7 @@ pub struct SqliteStore {
 }
 
 const DIALECT: Dialect = Dialect {
+    array_cast: "",
     date_cast: "",
     geom_open: "",
     geom_close: "",
@@ -60,4 +61,5 @@ impl_sql_store! {
     dialect: DIALECT,
     date_out: date_out,
     geom_out: "geom",
+    array_out: "parties",
 }
