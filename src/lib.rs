@@ -28,3 +28,4 @@ pub mod progress;
 pub mod services;
 
 pub mod store;
+pub mod synth;

@@ -162,6 +162,7 @@ fn batch() -> ImportBatch {
     }];
     let boundary_markers = vec![BoundaryMarker {
         id: BoundaryMarkerId(40),
+        scope: "33".into(),
         number: MarkerNumber::parse("3301001Q").expect("number"),
         line: BoundaryLineId(30),
         agreed_position: Point::new(120.15, 30.27),

@@ -75,14 +75,18 @@ CREATE INDEX boundary_lines_geom ON boundary_lines USING gist (geom);
 
 CREATE TABLE boundary_markers (
     id            BIGINT  PRIMARY KEY,
-    number        TEXT    NOT NULL UNIQUE,
+    -- Numbers are unique within a scope: 'national' for provincial lines, the province
+    -- code for county lines (4-digit line numbers cannot number all county lines).
+    scope         TEXT    NOT NULL,
+    number        TEXT    NOT NULL,
     line_id       BIGINT  NOT NULL REFERENCES boundary_lines (id),
     material      TEXT,
     year_set      INTEGER,
     maintainer_id BIGINT  REFERENCES divisions (id),
     installed_on  DATE,
     source        TEXT    NOT NULL CHECK (source IN ('real', 'synthetic')),
-    geom          geometry(Point, 4490) NOT NULL
+    geom          geometry(Point, 4490) NOT NULL,
+    UNIQUE (scope, number)
 );
 CREATE INDEX boundary_markers_geom ON boundary_markers USING gist (geom);
 

@@ -17,6 +17,7 @@ CREATE TABLE divisions (
     min_x REAL, min_y REAL, max_x REAL, max_y REAL,
     geom            BLOB
 );
+CREATE INDEX divisions_geometry_source ON divisions (geometry_source);
 CREATE INDEX divisions_parent ON divisions (parent_id);
 CREATE INDEX divisions_code ON divisions (code);
 
@@ -55,6 +56,7 @@ CREATE TABLE place_names (
     geom             BLOB
 );
 CREATE INDEX place_names_division ON place_names (division_id);
+CREATE INDEX place_names_source ON place_names (source);
 CREATE INDEX place_names_name ON place_names (standard_name);
 
 CREATE TABLE boundary_lines (
@@ -71,14 +73,18 @@ CREATE TABLE boundary_lines (
 
 CREATE TABLE boundary_markers (
     id            INTEGER PRIMARY KEY,
-    number        TEXT    NOT NULL UNIQUE,
+    -- Numbers are unique within a scope: 'national' for provincial lines, the province
+    -- code for county lines (4-digit line numbers cannot number all county lines).
+    scope         TEXT    NOT NULL,
+    number        TEXT    NOT NULL,
     line_id       INTEGER NOT NULL REFERENCES boundary_lines (id),
     material      TEXT,
     year_set      INTEGER,
     maintainer_id INTEGER REFERENCES divisions (id),
     installed_on  TEXT,
     source        TEXT    NOT NULL CHECK (source IN ('real', 'synthetic')),
-    geom          BLOB    NOT NULL
+    geom          BLOB    NOT NULL,
+    UNIQUE (scope, number)
 );
 
 CREATE TABLE signs (

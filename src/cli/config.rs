@@ -17,9 +17,11 @@ pub struct FileConfig {
     pub bundle: Option<PathBuf>,
     pub log_format: Option<String>,
     pub auto_import: Option<bool>,
+    pub first_start_synth: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 6] = [
+const KNOWN_KEYS: [&str; 7] = [
+    "first_start_synth",
     "listen",
     "data_dir",
     "database_url",
@@ -64,6 +66,9 @@ pub struct Config {
     pub bundle: PathBuf,
     pub log_format: LogFormat,
     pub auto_import: bool,
+    /// Synthetic preset generated after the first import (`demo` by default; `none` to
+    /// skip), so a fresh `serve` answers at village level.
+    pub first_start_synth: Option<String>,
 }
 
 /// A configuration that cannot be used.
@@ -162,6 +167,11 @@ impl Config {
                     .unwrap_or_else(default_bundle),
                 log_format,
                 auto_import: !no_auto_import && file.auto_import.unwrap_or(true),
+                first_start_synth: match file.first_start_synth.as_deref() {
+                    Some("none") => None,
+                    Some(p) => Some(p.to_string()),
+                    None => Some("demo".to_string()),
+                },
             },
             warnings,
         ))

@@ -4,6 +4,7 @@ mod bars;
 pub mod config;
 mod import;
 mod serve;
+mod synth;
 
 use std::process::ExitCode;
 
@@ -39,6 +40,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Generate synthetic township/village polygons, boundary lines, markers, names and
+    /// signs (labelled synthetic) inside the imported real data.
+    Synth(synth::SynthArgs),
 }
 
 fn init_logging(format: LogFormat) {
@@ -61,7 +65,7 @@ pub fn main() -> ExitCode {
             listen,
             no_auto_import,
         } => (listen.as_deref(), *no_auto_import),
-        Command::Import { .. } => (None, false),
+        Command::Import { .. } | Command::Synth(_) => (None, false),
     };
     let (config, warnings) = match Config::resolve(&cli.common, listen, no_auto) {
         Ok(c) => c,
@@ -88,6 +92,7 @@ pub fn main() -> ExitCode {
         match cli.command {
             Command::Serve { .. } => serve::run(config).await,
             Command::Import { json } => import::run(config, json).await,
+            Command::Synth(args) => synth::run(config, args).await,
         }
     });
     match result {

@@ -149,6 +149,9 @@ pub struct BoundaryMarkerId(pub i64);
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoundaryMarker {
     pub id: BoundaryMarkerId,
+    /// Where `number` is unique: `national` for provincial lines, the province code for
+    /// county lines (a 4-digit line number cannot number every county line nationally).
+    pub scope: String,
     pub number: MarkerNumber,
     pub line: BoundaryLineId,
     /// CGCS2000 longitude/latitude.

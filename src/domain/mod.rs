@@ -17,6 +17,7 @@ pub mod level;
 pub mod place_name;
 pub mod romanization;
 pub mod sign;
+pub mod sign_code;
 pub mod source;
 pub mod validity;
 
@@ -32,5 +33,6 @@ pub use division::{
 pub use level::{Level, LevelError};
 pub use place_name::{HistoricalName, NameStatus, PlaceName, PlaceNameId, RegulatedKind};
 pub use sign::{Sign, SignCondition, SignId, SignType};
+pub use sign_code::{SignCode, SignCodeError};
 pub use source::Source;
 pub use validity::Validity;

@@ -6,7 +6,9 @@
 //! boxes per level.
 
 mod handle;
+mod name_entry;
 mod snapshot;
 
 pub use handle::SnapshotHandle;
+pub use name_entry::NameEntry;
 pub use snapshot::{DivIdx, Snapshot};

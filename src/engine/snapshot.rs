@@ -7,7 +7,9 @@ use geo::{BoundingRect, Intersects, Point};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
-use crate::domain::{ChangeEvent, Division, DivisionCode, DivisionId, Level, PlaceName};
+use crate::domain::{ChangeEvent, Division, DivisionCode, DivisionId, Level};
+
+use super::NameEntry;
 
 /// Index of a division inside a snapshot (dense, `u32` to keep indexes small).
 pub type DivIdx = u32;
@@ -28,7 +30,7 @@ pub struct Snapshot {
     children: Vec<Vec<DivIdx>>,
     /// Bounding boxes of division polygons, one tree per level (index = level - 1).
     boxes: [RTree<BoxEntry>; 5],
-    place_names: Vec<PlaceName>,
+    place_names: Vec<NameEntry>,
     /// Division-change events, by effective date.
     events: Vec<ChangeEvent>,
     /// Events each division takes part in (as predecessor or successor).
@@ -40,7 +42,7 @@ impl Snapshot {
     pub fn build(
         version: u64,
         mut divisions: Vec<Division>,
-        place_names: Vec<PlaceName>,
+        place_names: Vec<NameEntry>,
         mut events: Vec<ChangeEvent>,
     ) -> Self {
         divisions.sort_by(|a, b| (a.level, &a.code, a.id).cmp(&(b.level, &b.code, b.id)));
@@ -217,7 +219,7 @@ impl Snapshot {
     }
 
     /// All place names.
-    pub fn place_names(&self) -> &[PlaceName] {
+    pub fn place_names(&self) -> &[NameEntry] {
         &self.place_names
     }
 

@@ -7,3 +7,4 @@
 pub mod divisions;
 pub mod import;
 pub mod snapshot;
+pub mod synth;

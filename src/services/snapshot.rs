@@ -14,7 +14,7 @@ pub async fn load(
 ) -> Result<Snapshot, StoreError> {
     let started = Instant::now();
     let divisions = store.load_divisions(progress).await?;
-    let names = store.load_place_names().await?;
+    let names = store.load_name_entries().await?;
     let events = store.load_change_events().await?;
     progress.stage("build indexes", 0);
     let snap =

@@ -147,6 +147,19 @@ macro_rules! impl_sql_store {
                 Ok(())
             }
 
+            async fn clear_generated(&mut self) -> Result<(), $crate::store::StoreError> {
+                for sql in [
+                    "DELETE FROM signs WHERE source = 'synthetic'",
+                    "DELETE FROM boundary_markers",
+                    "DELETE FROM boundary_lines",
+                    "DELETE FROM place_names WHERE external_id LIKE 'synth:%'",
+                    "UPDATE divisions SET geom = NULL, geometry_source = NULL WHERE geometry_source = 'synthetic'",
+                ] {
+                    sqlx::query(sql).execute(&mut *self.tx).await?;
+                }
+                Ok(())
+            }
+
             async fn commit(
                 self: Box<Self>,
             ) -> Result<$crate::store::WriteStats, $crate::store::StoreError> {
@@ -311,6 +324,19 @@ macro_rules! impl_sql_store {
                         .fetch_all(&self.pool)
                         .await?;
                 rows.into_iter().map(|r| r.into_domain()).collect()
+            }
+
+            async fn load_name_entries(
+                &self,
+            ) -> Result<Vec<$crate::engine::NameEntry>, $crate::store::StoreError> {
+                let sql = format!(
+                    "SELECT id, standard_name, roman, category_code, division_id, source, {} AS geom \
+                     FROM place_names ORDER BY id",
+                    $geom_out
+                );
+                let rows: Vec<$crate::store::rows::NameEntryRow> =
+                    sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+                rows.into_iter().map(|r| r.into_entry()).collect()
             }
 
             async fn load_place_names(

@@ -195,8 +195,11 @@ pub trait Store: Send + Sync {
     /// All divisions with their codes and geometry.
     async fn load_divisions(&self, progress: &dyn Progress) -> Result<Vec<Division>, StoreError>;
 
-    /// All place names.
+    /// All place names, in full.
     async fn load_place_names(&self) -> Result<Vec<PlaceName>, StoreError>;
+
+    /// All place names in the engine's compact form (no texts).
+    async fn load_name_entries(&self) -> Result<Vec<crate::engine::NameEntry>, StoreError>;
 }
 
 /// A write transaction. Parents go before children (divisions by level). Everything
@@ -215,6 +218,10 @@ pub trait Writer: Send {
     async fn boundary_markers(&mut self, rows: &[BoundaryMarker]) -> Result<(), StoreError>;
     /// Upserts signs.
     async fn signs(&mut self, rows: &[Sign]) -> Result<(), StoreError>;
+    /// Deletes what `synth` generates (names with `synth:` external ids, synthetic
+    /// signs, all boundary lines and markers, synthetic division polygons) so a new run
+    /// replaces it whole.
+    async fn clear_generated(&mut self) -> Result<(), StoreError>;
     /// Commits everything written.
     async fn commit(self: Box<Self>) -> Result<WriteStats, StoreError>;
 }

@@ -410,6 +410,7 @@ pub(crate) struct BoundaryLineRow {
 #[derive(Debug, sqlx::FromRow)]
 pub(crate) struct MarkerRow {
     pub id: i64,
+    pub scope: String,
     pub number: String,
     pub line_id: i64,
     pub material: Option<String>,
@@ -496,6 +497,7 @@ impl MarkerRow {
     pub fn from_domain(m: &BoundaryMarker) -> Self {
         MarkerRow {
             id: m.id.0,
+            scope: m.scope.clone(),
             number: m.number.as_str().to_string(),
             line_id: m.line.0,
             material: m.material.clone(),
@@ -513,6 +515,7 @@ impl MarkerRow {
         let id = self.id;
         Ok(BoundaryMarker {
             id: BoundaryMarkerId(id),
+            scope: self.scope,
             number: MarkerNumber::parse(&self.number).map_err(|e| corrupt(T, id, e.to_string()))?,
             line: BoundaryLineId(self.line_id),
             agreed_position: point(T, id, &self.geom)?,
@@ -561,6 +564,42 @@ impl SignRow {
             text_zh: self.text_zh,
             text_roman: self.text_roman,
             text_ethnic: self.text_ethnic,
+        })
+    }
+}
+
+/// The columns of `place_names` the engine keeps.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct NameEntryRow {
+    pub id: i64,
+    pub standard_name: String,
+    pub roman: String,
+    pub category_code: String,
+    pub division_id: Option<i64>,
+    pub source: String,
+    pub geom: Option<Vec<u8>>,
+}
+
+impl NameEntryRow {
+    /// The compact entry; non-point geometries are represented by an interior point.
+    pub fn into_entry(self) -> Result<crate::engine::NameEntry, StoreError> {
+        use geo::InteriorPoint;
+        const T: &str = "place_names";
+        let id = self.id;
+        let position = match self.geom.as_deref().map(wkb::decode).transpose() {
+            Ok(Some(Geometry::Point(p))) => Some(p),
+            Ok(Some(g)) => g.interior_point(),
+            Ok(None) => None,
+            Err(e) => return Err(corrupt(T, id, e.to_string())),
+        };
+        Ok(crate::engine::NameEntry {
+            id: PlaceNameId(id),
+            name: self.standard_name.into_boxed_str(),
+            roman: self.roman.into_boxed_str(),
+            category: self.category_code.parse().unwrap_or(0),
+            position,
+            division: self.division_id.map(Did),
+            source: source(T, id, &self.source)?,
         })
     }
 }

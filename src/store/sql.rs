@@ -332,10 +332,12 @@ where
     Option<&'a str>: Encode<'a, DB> + Type<DB>,
     Option<&'a [u8]>: Encode<'a, DB> + Type<DB>,
 {
-    let cols = "id, number, line_id, material, year_set, maintainer_id, installed_on, source, geom";
+    let cols =
+        "id, scope, number, line_id, material, year_set, maintainer_id, installed_on, source, geom";
     let mut qb = QueryBuilder::new(format!("INSERT INTO boundary_markers ({cols}) "));
     qb.push_values(rows, |mut b, r| {
         b.push_bind(r.id)
+            .push_bind(r.scope.as_str())
             .push_bind(r.number.as_str())
             .push_bind(r.line_id)
             .push_bind(r.material.as_deref())
@@ -392,7 +394,7 @@ pub(crate) fn select_lines(date: fn(&str) -> String, geom: &str, parties: &str) 
 /// SELECT of `boundary_markers` for [`MarkerRow`].
 pub(crate) fn select_markers(date: fn(&str) -> String, geom: &str) -> String {
     format!(
-        "SELECT id, number, line_id, material, year_set, maintainer_id, {}, source, {geom} AS geom \
+        "SELECT id, scope, number, line_id, material, year_set, maintainer_id, {}, source, {geom} AS geom \
          FROM boundary_markers ORDER BY id",
         date("installed_on"),
     )
