@@ -122,6 +122,11 @@ fn check_acceptance(base: &str) {
         .map(|c| c["name"].as_str().unwrap_or(""))
         .collect();
     assert_eq!(chain, ["北京市", "市辖区", "东城区", "东华门街道"]);
+    // The first start also generates the demo dataset (北京 + 浙江), labelled synthetic,
+    // so villages have polygons out of the box.
+    assert_eq!(d["geometry"]["type"], "MultiPolygon");
+    assert_eq!(d["geometry_source"], "synthetic");
+    assert_eq!(d["source"], "real");
 
     let (s, e) = http_get(&format!("{base}/v1/divisions/12ab")).expect("get bad");
     assert_eq!(s, 400);

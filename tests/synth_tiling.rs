@@ -37,17 +37,17 @@ fn ring(v: &serde_json::Value) -> LineString<f64> {
     LineString::new(cs.collect())
 }
 
-/// Loads the data once; `None` when the data directory is absent.
+/// Loads the bundled data once (it is part of the repository, so it must be there).
 fn data() -> Option<&'static Data> {
     static DATA_CELL: OnceLock<Option<Data>> = OnceLock::new();
     DATA_CELL
         .get_or_init(|| {
-            if !Path::new(DATA)
-                .join("boundaries/district.geojson.gz")
-                .exists()
-            {
-                return None;
-            }
+            assert!(
+                Path::new(DATA)
+                    .join("boundaries/district.geojson.gz")
+                    .exists(),
+                "bundled data missing under {DATA}"
+            );
             let geo: serde_json::Value =
                 serde_json::from_str(&gunzip(&format!("{DATA}/boundaries/district.geojson.gz")))
                     .expect("geojson");

@@ -120,6 +120,25 @@ impl DivisionCode {
         Ok(DivisionCode(s.to_string()))
     }
 
+    /// Reads a code already in canonical form (as stored), keeping it exactly: 2, 4, 6,
+    /// 9 or 12 digits, no shortening. Use [`DivisionCode::parse`] for user input.
+    pub fn from_canonical(input: &str) -> Result<Self, CodeError> {
+        let level = match input.len() {
+            2 => Level::Province,
+            4 => Level::Prefecture,
+            6 => Level::County,
+            9 => Level::Township,
+            12 => Level::Village,
+            len => {
+                return Err(CodeError::BadLength {
+                    code: input.to_string(),
+                    len,
+                })
+            }
+        };
+        Self::parse_at(input, level)
+    }
+
     /// The canonical short form (2, 4, 6, 9 or 12 digits).
     pub fn as_str(&self) -> &str {
         &self.0
@@ -342,6 +361,14 @@ mod tests {
         let kinmen = DivisionCode::parse_at("350527000000", Level::Village).unwrap();
         assert_eq!(kinmen.as_str(), "350527000000");
         assert_eq!(kinmen.parent().unwrap().as_str(), "350527000");
+    }
+
+    #[test]
+    fn canonical_forms_are_kept() {
+        for s in ["441900", "350527000000", "350527000", "33", "3301"] {
+            assert_eq!(DivisionCode::from_canonical(s).unwrap().as_str(), s);
+        }
+        assert!(DivisionCode::from_canonical("12345").is_err());
     }
 
     #[test]

@@ -147,9 +147,18 @@ pub struct Division {
 }
 
 impl Division {
-    /// Stable natural key for idempotent imports: code system and code of the primary code.
+    /// Stable natural key for idempotent imports: `NBS_STAT:code` for units of the
+    /// statistical list, `GB2260:code` for divisions known only from GB/T 2260 (such as
+    /// those retired before the NBS vintage).
     pub fn key(&self) -> String {
-        division_key(CodeSystem::NbsStat, &self.code)
+        let system = if self.codes.iter().any(|c| c.system == CodeSystem::NbsStat)
+            || self.codes.is_empty()
+        {
+            CodeSystem::NbsStat
+        } else {
+            CodeSystem::Gb2260
+        };
+        division_key(system, &self.code)
     }
 }
 

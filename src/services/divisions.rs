@@ -165,8 +165,20 @@ fn summary(s: &Snapshot, i: DivIdx, date: NaiveDate) -> DivisionSummary {
     }
 }
 
+/// The code a user meant: the exact spelling when a division carries it (`441900`, the
+/// county-level unit of 东莞), else the canonical short form (`330000` → `33`).
+fn user_code(s: &Snapshot, input: &str) -> Result<DivisionCode, LookupError> {
+    let trimmed = input.trim();
+    if let Ok(exact) = DivisionCode::from_canonical(trimmed) {
+        if !s.all_by_code(&exact).is_empty() {
+            return Ok(exact);
+        }
+    }
+    Ok(DivisionCode::parse(trimmed)?)
+}
+
 fn find(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivIdx, LookupError> {
-    let code = DivisionCode::parse(code)?;
+    let code = user_code(s, code)?;
     s.by_code(&code, date).ok_or_else(|| LookupError::NotFound {
         code: code.to_string(),
         date,
@@ -206,7 +218,7 @@ fn resolve(
     code: &str,
     date: NaiveDate,
 ) -> Result<(DivIdx, Option<Retirement>), LookupError> {
-    let parsed = DivisionCode::parse(code)?;
+    let parsed = user_code(s, code)?;
     if let Some(i) = s.by_code(&parsed, date) {
         return Ok((i, None));
     }

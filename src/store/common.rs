@@ -13,7 +13,8 @@ macro_rules! impl_sql_store {
         dialect: $dialect:expr,
         date_out: $date_out:expr,
         geom_out: $geom_out:expr,
-        array_out: $array_out:expr $(,)?
+        array_out: $array_out:expr,
+        bulk: $bulk:ident $(,)?
     ) => {
         /// A write transaction on this backend.
         struct SqlWriter {
@@ -56,15 +57,9 @@ macro_rules! impl_sql_store {
                 rows: &[$crate::domain::PlaceName],
             ) -> Result<(), $crate::store::StoreError> {
                 use $crate::store::rows::PlaceNameRow;
-                use $crate::store::{sql, CHUNK};
-                for chunk in rows.chunks(CHUNK) {
-                    let flat: Vec<PlaceNameRow> = chunk.iter().map(PlaceNameRow::from_domain).collect();
-                    sql::insert_place_names::<$db>(&$dialect, &flat)
-                        .build()
-                        .execute(&mut *self.tx)
-                        .await?;
-                    self.stats.place_names += chunk.len() as u64;
-                }
+                let flat: Vec<PlaceNameRow> = rows.iter().map(PlaceNameRow::from_domain).collect();
+                $bulk::place_names(&mut self.tx, &flat).await?;
+                self.stats.place_names += rows.len() as u64;
                 Ok(())
             }
 
@@ -135,15 +130,9 @@ macro_rules! impl_sql_store {
                 rows: &[$crate::domain::Sign],
             ) -> Result<(), $crate::store::StoreError> {
                 use $crate::store::rows::SignRow;
-                use $crate::store::{sql, CHUNK};
-                for chunk in rows.chunks(CHUNK) {
-                    let flat: Vec<SignRow> = chunk.iter().map(SignRow::from_domain).collect();
-                    sql::insert_signs::<$db>(&$dialect, &flat)
-                        .build()
-                        .execute(&mut *self.tx)
-                        .await?;
-                    self.stats.signs += chunk.len() as u64;
-                }
+                let flat: Vec<SignRow> = rows.iter().map(SignRow::from_domain).collect();
+                $bulk::signs(&mut self.tx, &flat).await?;
+                self.stats.signs += rows.len() as u64;
                 Ok(())
             }
 

@@ -152,7 +152,7 @@ impl DivisionRow {
         const T: &str = "divisions";
         let id = self.id;
         let bad = |detail: String| corrupt(T, id, detail);
-        let code = DivisionCode::parse(&self.code).map_err(|e| bad(e.to_string()))?;
+        let code = DivisionCode::from_canonical(&self.code).map_err(|e| bad(e.to_string()))?;
         Ok(Division {
             id: DivisionId(id),
             level: Level::try_from(i64::from(self.level)).map_err(|e| bad(e.to_string()))?,
@@ -201,7 +201,8 @@ impl CodeRow {
         const T: &str = "division_codes";
         let id = self.division_id;
         Ok(CodeRecord {
-            code: DivisionCode::parse(&self.code).map_err(|e| corrupt(T, id, e.to_string()))?,
+            code: DivisionCode::from_canonical(&self.code)
+                .map_err(|e| corrupt(T, id, e.to_string()))?,
             system: CodeSystem::parse(&self.system)
                 .ok_or_else(|| corrupt(T, id, format!("system {:?}", self.system)))?,
             validity: validity(T, id, &self.valid_from, &self.valid_to)?,

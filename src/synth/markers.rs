@@ -21,6 +21,8 @@ pub const PAIR_EVERY: usize = 12;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placement {
     pub position: Point<f64>,
+    /// Index of the segment of the line the marker lies on.
+    pub segment: usize,
     pub sequence: u16,
     /// Whether this position carries a same-number pair (A/B) instead of a single (Q).
     pub pair: bool,
@@ -65,7 +67,7 @@ pub fn place(line: &LineString<f64>, base_spacing_m: f64) -> Vec<Placement> {
     let mut out = Vec::with_capacity(count);
     let mut targets = (1..=count).map(|i| i as f64 * step).peekable();
     let mut walked = 0.0;
-    for seg in line.lines() {
+    for (segment, seg) in line.lines().enumerate() {
         let len = Haversine.distance(Point(seg.start), Point(seg.end));
         while let Some(&t) = targets.peek() {
             if t > walked + len || len <= 0.0 {
@@ -79,6 +81,7 @@ pub fn place(line: &LineString<f64>, base_spacing_m: f64) -> Vec<Placement> {
             let sequence = out.len() as u16 + 1;
             out.push(Placement {
                 position: Point(c),
+                segment,
                 sequence,
                 pair: count >= PAIR_EVERY && (sequence as usize) % PAIR_EVERY == 0,
             });
@@ -87,6 +90,24 @@ pub fn place(line: &LineString<f64>, base_spacing_m: f64) -> Vec<Placement> {
         walked += len;
     }
     out
+}
+
+/// The line with every placement inserted as a vertex, in order. A marker is then a
+/// point of the stored line whatever the reader takes a segment to be (a straight line
+/// in lon/lat, or a geodesic as PostGIS geography does).
+pub fn with_vertices(line: &LineString<f64>, placements: &[Placement]) -> LineString<f64> {
+    let mut out = Vec::with_capacity(line.0.len() + placements.len());
+    let mut next = placements.iter().peekable();
+    for (i, c) in line.0.iter().enumerate() {
+        out.push(*c);
+        while let Some(p) = next.next_if(|p| p.segment == i) {
+            if out.last() != Some(&p.position.0) {
+                out.push(p.position.0);
+            }
+        }
+    }
+    out.dedup();
+    LineString(out)
 }
 
 #[cfg(test)]
@@ -130,6 +151,17 @@ mod tests {
             assert!(d < 1e-9, "marker {i} is {d} degrees off the line");
         }
         assert!(m.iter().any(|p| p.pair));
+    }
+
+    #[test]
+    fn markers_become_vertices() {
+        let line = LineString::from(vec![(100.0, 25.0), (100.3, 25.1), (100.4, 25.5)]);
+        let m = place(&line, 5000.0);
+        let dense = with_vertices(&line, &m);
+        assert_eq!(dense.0.len(), line.0.len() + m.len());
+        assert!(m.iter().all(|p| dense.0.contains(&p.position.0)));
+        assert_eq!(dense.0.first(), line.0.first());
+        assert_eq!(dense.0.last(), line.0.last());
     }
 
     #[test]

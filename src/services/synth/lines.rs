@@ -16,7 +16,7 @@ use crate::domain::{
     BoundaryLine, BoundaryLineId, BoundaryMarker, BoundaryMarkerId, Division, DivisionId, Level,
     MarkerNumber, MarkerType, Source, Validity,
 };
-use crate::synth::markers::{length_m, place};
+use crate::synth::markers::{length_m, place, with_vertices};
 use crate::synth::topology::arcs;
 
 use super::scope::Scope;
@@ -146,7 +146,7 @@ fn mix(n: u64) -> u64 {
 /// [`lines_of_level`].
 pub fn markers_of_level(
     level: Level,
-    lines: &LevelLines,
+    lines: &mut LevelLines,
     divisions: &[&Division],
     seed: u64,
     next_id: &mut i64,
@@ -188,13 +188,14 @@ pub fn markers_of_level(
             source: Source::Synthetic,
         })
     };
-    for line in &lines.lines {
+    for line in lines.lines.iter_mut() {
         let mut seq = 0u16;
+        let mut parts = Vec::with_capacity(line.geometry.0.len());
         for part in &line.geometry.0 {
-            for p in place(part, spacing) {
-                if seq >= 999 {
-                    break;
-                }
+            let room = usize::from(999 - seq);
+            let placed: Vec<_> = place(part, spacing).into_iter().take(room).collect();
+            parts.push(with_vertices(part, &placed));
+            for p in placed {
                 seq += 1;
                 let at = p.position.0;
                 if p.pair {
@@ -206,6 +207,7 @@ pub fn markers_of_level(
                 }
             }
         }
+        line.geometry = MultiLineString(parts);
         last_seq.insert(line.id.0, seq);
     }
     // Triple markers: numbered on the line between the two smallest-coded parties.

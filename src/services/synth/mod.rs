@@ -177,8 +177,8 @@ pub async fn run(
             .filter(|d| d.level == level && d.geometry.is_some())
             .collect();
         progress.stage(&format!("boundary lines, level {}", level.number()), 0);
-        let ll = lines::lines_of_level(level, &of_level, &opts.scope, &mut line_id);
-        let markers = lines::markers_of_level(level, &ll, &of_level, opts.seed, &mut marker_id);
+        let mut ll = lines::lines_of_level(level, &of_level, &opts.scope, &mut line_id);
+        let markers = lines::markers_of_level(level, &mut ll, &of_level, opts.seed, &mut marker_id);
         progress.finish_stage();
         report.lines_by_level[level.number() as usize - 1] = ll.lines.len();
         for l in &ll.lines {

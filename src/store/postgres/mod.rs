@@ -8,6 +8,8 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 
 use super::common::impl_sql_store;
+
+mod copy;
 use super::sql::Dialect;
 use super::{Backend, StoreError};
 
@@ -56,4 +58,5 @@ impl_sql_store! {
     date_out: date_out,
     geom_out: "ST_AsBinary(geom)",
     array_out: "parties::text AS parties",
+    bulk: copy,
 }

@@ -62,4 +62,40 @@ impl_sql_store! {
     date_out: date_out,
     geom_out: "geom",
     array_out: "parties",
+    bulk: bulk,
+}
+
+/// Bulk writes of the large tables: multi-row upserts.
+mod bulk {
+    use sqlx::{Sqlite, Transaction};
+
+    use super::DIALECT;
+    use crate::store::rows::{PlaceNameRow, SignRow};
+    use crate::store::{sql, StoreError, CHUNK};
+
+    pub async fn place_names(
+        tx: &mut Transaction<'static, Sqlite>,
+        rows: &[PlaceNameRow],
+    ) -> Result<(), StoreError> {
+        for chunk in rows.chunks(CHUNK) {
+            sql::insert_place_names::<Sqlite>(&DIALECT, chunk)
+                .build()
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn signs(
+        tx: &mut Transaction<'static, Sqlite>,
+        rows: &[SignRow],
+    ) -> Result<(), StoreError> {
+        for chunk in rows.chunks(CHUNK) {
+            sql::insert_signs::<Sqlite>(&DIALECT, chunk)
+                .build()
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
 }
