@@ -181,6 +181,6 @@ mod tests {
     fn ewkb_sets_srid() {
         let wkb = crate::store::wkb::encode(&geo::Geometry::Point(geo::Point::new(1.0, 2.0)));
         let hex = ewkb_hex(&wkb).unwrap();
-        assert!(hex.starts_with("0101000020AA110000"), "{hex}");
+        assert!(hex.starts_with("01010000208A110000"), "{hex}");
     }
 }
