@@ -32,6 +32,22 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             let report =
                 services::import::import(store.as_ref(), &bundle, &Bars::default()).await?;
             eprintln!("{report}");
+            if let Some(preset) = &config.first_start_synth {
+                tracing::info!(
+                    preset,
+                    "generating the synthetic demo dataset (labelled synthetic)"
+                );
+                let opts = services::synth::SynthOptions {
+                    seed: 1,
+                    nbs_dir: config.bundle.join("nbs-2023"),
+                    scope: services::synth::Scope::preset(preset)?,
+                    names: 100_000,
+                    signs: 20_000,
+                };
+                let (report, _) =
+                    services::synth::run(store.as_ref(), &opts, &Bars::default()).await?;
+                eprintln!("{report}");
+            }
         } else {
             tracing::warn!("the store is empty and auto_import is off: serving no data");
         }
