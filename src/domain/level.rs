@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use diming::domain::Level;
-/// assert_eq!(Level::try_from(3).unwrap(), Level::County);
+/// assert_eq!(Level::try_from(3u8).unwrap(), Level::County);
 /// assert_eq!(Level::County.name_zh(), "县级");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
