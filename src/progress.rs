@@ -1,7 +1,7 @@
 //! Progress reporting for long work, independent of how it is shown.
 //!
 //! Services and stores report stages and steps through [`Progress`]; the CLI shows
-//! them as progress bars, the server logs them, tests ignore them.
+//! them as progress bars, tests ignore them.
 
 use std::sync::{Arc, Mutex};
 
@@ -23,16 +23,6 @@ pub struct Silent;
 
 impl Progress for Silent {
     fn stage(&self, _name: &str, _total: u64) {}
-    fn advance(&self, _n: u64) {}
-}
-
-/// Progress written to the log, one line per stage.
-pub struct Logged;
-
-impl Progress for Logged {
-    fn stage(&self, name: &str, total: u64) {
-        tracing::info!(stage = name, total, "stage started");
-    }
     fn advance(&self, _n: u64) {}
 }
 

@@ -199,11 +199,6 @@ impl Snapshot {
             .collect()
     }
 
-    /// Number of divisions with a polygon, per level.
-    pub fn polygons_per_level(&self) -> [usize; 5] {
-        [0, 1, 2, 3, 4].map(|i| self.boxes[i].size())
-    }
-
     /// Change events a division took part in, oldest first.
     pub fn events_of(&self, id: DivisionId) -> impl Iterator<Item = &ChangeEvent> + '_ {
         self.events_by_division

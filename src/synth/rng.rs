@@ -43,6 +43,15 @@ impl SplitMix64 {
     }
 }
 
+/// Stateless SplitMix64 finaliser: a well-mixed 64-bit hash of `n`, for deterministic
+/// per-record choices (material, offsets, which village) without carrying a generator.
+pub fn mix(n: u64) -> u64 {
+    let mut z = n.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ use crate::domain::{
     MarkerNumber, MarkerType, Source, Validity,
 };
 use crate::synth::markers::{length_m, place, with_vertices};
+use crate::synth::rng::mix;
 use crate::synth::topology::arcs;
 
 use super::scope::Scope;
@@ -133,13 +134,6 @@ pub fn lines_of_level(
 }
 
 const MATERIALS: [&str; 4] = ["花岗岩", "钢筋混凝土", "钢筋混凝土", "复合材料"];
-
-fn mix(n: u64) -> u64 {
-    let mut z = n.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
 
 /// Places markers on the lines of one level (provincial or county), with triple markers
 /// (C/D/E) at tri-points. `divisions` are the level's divisions as passed to

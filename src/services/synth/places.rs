@@ -14,17 +14,10 @@ use crate::domain::{
     RegulatedKind, Sign, SignCode, SignCondition, SignId, SignType, Source, Validity,
 };
 use crate::synth::names::{generate, NameModel, NameSpec, SyntheticName};
+use crate::synth::rng::mix;
 
 /// First id of generated place names and signs (real records stay below).
 pub const GENERATED_ID_BASE: i64 = 1_000_000_000;
-
-/// Deterministic 64-bit mixer (SplitMix64 finaliser).
-pub fn mix(n: u64) -> u64 {
-    let mut z = n.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
 
 fn unit(h: u64) -> f64 {
     (h >> 11) as f64 / (1u64 << 53) as f64
