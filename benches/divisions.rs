@@ -12,7 +12,7 @@ use diming::domain::{
     CodeRecord, CodeSystem, Division, DivisionCode, DivisionId, DivisionKind, Level, Source,
     Validity,
 };
-use diming::engine::Snapshot;
+use diming::engine::{Snapshot, SnapshotParts};
 use diming::ingest::nbs;
 
 fn divisions() -> Vec<Division> {
@@ -53,10 +53,10 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("snapshot");
     g.sample_size(10);
     g.bench_function("build 665k divisions", |b| {
-        b.iter(|| Snapshot::build(1, black_box(all.clone()), Vec::new(), Vec::new()))
+        b.iter(|| Snapshot::build(1, SnapshotParts::divisions(black_box(all.clone()))))
     });
     g.finish();
-    let snap = Snapshot::build(1, all, Vec::new(), Vec::new());
+    let snap = Snapshot::build(1, SnapshotParts::divisions(all));
     let date = NaiveDate::from_ymd_opt(2024, 1, 1).expect("date");
     let mut i = 0;
     c.bench_function("code lookup + chain", |b| {

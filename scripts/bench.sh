@@ -12,10 +12,12 @@ for a in "$@"; do case "$a" in --postgis) POSTGIS=1;; --rebuild) REBUILD=1;; esa
 
 command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
 cargo build --release -q
-BIN=target/release/diming
 DIR="var/bench-${PRESET//[:,]/_}"
 URL="sqlite://$DIR/diming.sqlite"
 mkdir -p "$DIR"
+# A private copy, so that rebuilding while the benchmark runs does not change its binary.
+BIN="$DIR/diming"
+cp target/release/diming "$BIN"
 measure() { # label, command…  → "label: seconds s, peak RSS MiB"
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$@" > "$DIR/$label.log" 2>&1

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::run;
+
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -13,7 +15,6 @@ use diming::ingest::bundle::Bundle;
 use diming::progress::Silent;
 use http_body_util::BodyExt;
 use serde_json::Value;
-use std::sync::LazyLock;
 use tokio::sync::OnceCell;
 use tower::ServiceExt;
 
@@ -22,20 +23,7 @@ struct Fixture {
     _dirs: (tempfile::TempDir, tempfile::TempDir),
 }
 
-/// One runtime for the whole file: the fixture's store pool lives on it, so tests must
-/// not each bring their own (a pool outliving its runtime breaks).
-static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-});
-
 static FIXTURE: OnceCell<Fixture> = OnceCell::const_new();
-
-fn run<F: std::future::Future<Output = ()>>(f: F) {
-    RUNTIME.block_on(f)
-}
 
 async fn app() -> axum::Router {
     FIXTURE
@@ -65,19 +53,8 @@ async fn get(uri: &str, accept: Option<&str>) -> (StatusCode, String, Value) {
     if let Some(a) = accept {
         req = req.header(header::ACCEPT, a);
     }
-    let res = app()
-        .await
-        .oneshot(req.body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
-    let status = res.status();
-    let ct = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    let (status, ct, bytes) =
+        common::call(app().await, req.body(Body::empty()).expect("request")).await;
     let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
     (status, ct, json)
 }

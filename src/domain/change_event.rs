@@ -47,6 +47,11 @@ impl ChangeKind {
         ChangeKind::Recode,
     ];
 
+    /// Every kind, in declaration order.
+    pub fn all() -> &'static [ChangeKind] {
+        &Self::ALL
+    }
+
     /// The storage and JSON spelling.
     pub fn as_str(self) -> &'static str {
         match self {

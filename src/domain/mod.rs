@@ -12,6 +12,7 @@ pub mod boundary_marker;
 pub mod change_event;
 pub mod code;
 pub mod division;
+pub mod gcj02;
 pub mod geometry;
 pub mod level;
 pub mod place_name;

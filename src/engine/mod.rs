@@ -2,13 +2,17 @@
 //! [`SnapshotHandle`], swapped atomically when the data changes.
 //!
 //! The snapshot holds divisions of every level and version indexed by id and by every
-//! code they carried, the parent/child hierarchy, and one R-tree of polygon bounding
-//! boxes per level.
+//! code they carried, the parent/child hierarchy, point location over the polygons of
+//! each level ([`locate`]), place names in a compact column table, boundary lines and
+//! markers, and R-trees for nearest-point queries.
 
 mod handle;
-mod name_entry;
+pub mod locate;
+mod name_table;
+mod nearby;
 mod snapshot;
 
 pub use handle::SnapshotHandle;
-pub use name_entry::NameEntry;
-pub use snapshot::{DivIdx, Snapshot};
+pub use name_table::{NameIdx, NameRef, NameTable, NameTableBuilder, NameTableError};
+pub use nearby::PointIndex;
+pub use snapshot::{DivIdx, Snapshot, SnapshotParts};

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use crate::services::changes::ChangesError;
 use crate::services::divisions::LookupError;
 
 /// An error answer of the API.
@@ -115,6 +116,24 @@ impl From<LookupError> for ApiError {
                 "invalid_level",
                 e.to_string(),
                 "级别应低于上级行政区划的级别",
+            ),
+        }
+    }
+}
+
+impl From<ChangesError> for ApiError {
+    fn from(e: ChangesError) -> Self {
+        match e {
+            ChangesError::Lookup(l) => l.into(),
+            ChangesError::UnknownKind(..) => ApiError::bad_request(
+                "invalid_kind",
+                e.to_string(),
+                "变更类型不正确，可选：establish, abolish, county_to_district, county_to_city, merge, split, rename, resubordinate, recode",
+            ),
+            ChangesError::EmptyRange { .. } => ApiError::bad_request(
+                "invalid_range",
+                e.to_string(),
+                "起始日期 since 不能晚于截止日期 until",
             ),
         }
     }

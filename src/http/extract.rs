@@ -32,15 +32,23 @@ pub struct AsOf {
 impl AsOf {
     /// The date asked for, or today.
     pub fn date(&self) -> Result<NaiveDate, ApiError> {
-        match self.as_of.as_deref() {
-            None | Some("") => Ok(chrono::Local::now().date_naive()),
-            Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        Ok(date_param("as_of", self.as_of.as_deref())?
+            .unwrap_or_else(|| chrono::Local::now().date_naive()))
+    }
+}
+
+/// A `YYYY-MM-DD` query parameter; `None` when absent or empty.
+pub fn date_param(name: &str, value: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    match value {
+        None | Some("") => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
                 ApiError::bad_request(
                     "invalid_date",
-                    format!("as_of {s:?} is not a date; use YYYY-MM-DD, e.g. 2020-01-01"),
-                    "as_of 日期格式应为 YYYY-MM-DD",
+                    format!("{name} {s:?} is not a date; use YYYY-MM-DD, e.g. 2020-01-01"),
+                    format!("{name} 日期格式应为 YYYY-MM-DD"),
                 )
             }),
-        }
     }
 }

@@ -8,7 +8,11 @@
 //! | `GET /v1/divisions?parent=&level=` | divisions under a parent (provinces by default) |
 //! | `GET /v1/divisions/{code}` | one division: codes, chain, children count, geometry |
 //! | `GET /v1/divisions/{code}/children` | its children |
+//! | `GET /v1/changes?since=&until=&kind=&within=` | division-change events |
+//! | `GET /v1/reverse?lon=&lat=&names=&markers=&as_of=&crs=` | point → five-level hierarchy |
+//! | `POST /v1/reverse/batch` | CSV or GeoJSON points → streamed results |
 
+mod changes;
 mod divisions;
 pub mod error;
 mod extract;
@@ -17,12 +21,14 @@ mod geojson;
 mod health;
 mod metrics;
 mod openapi;
+mod reverse;
+mod reverse_batch;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::http::{StatusCode, Uri};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -71,6 +77,14 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/divisions", get(divisions::list))
         .route("/v1/divisions/{code}", get(divisions::get_one))
         .route("/v1/divisions/{code}/children", get(divisions::children))
+        .route("/v1/changes", get(changes::list))
+        .route("/v1/reverse", get(reverse::reverse))
+        .route(
+            "/v1/reverse/batch",
+            post(reverse_batch::batch).layer(axum::extract::DefaultBodyLimit::max(
+                reverse_batch::MAX_BODY_BYTES,
+            )),
+        )
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -58,6 +58,7 @@ pub struct DivisionSummary {
 /// A division-change event as shown with a division.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeView {
+    pub id: i64,
     pub kind: ChangeKind,
     pub kind_zh: &'static str,
     pub effective_on: NaiveDate,
@@ -143,7 +144,7 @@ impl Paging {
     }
 }
 
-fn reference(d: &Division) -> DivisionRef {
+pub(crate) fn reference(d: &Division) -> DivisionRef {
     DivisionRef {
         id: d.id,
         code: d.code.to_string(),
@@ -167,7 +168,7 @@ fn summary(s: &Snapshot, i: DivIdx, date: NaiveDate) -> DivisionSummary {
 
 /// The code a user meant: the exact spelling when a division carries it (`441900`, the
 /// county-level unit of 东莞), else the canonical short form (`330000` → `33`).
-fn user_code(s: &Snapshot, input: &str) -> Result<DivisionCode, LookupError> {
+pub(crate) fn user_code(s: &Snapshot, input: &str) -> Result<DivisionCode, LookupError> {
     let trimmed = input.trim();
     if let Ok(exact) = DivisionCode::from_canonical(trimmed) {
         if !s.all_by_code(&exact).is_empty() {
@@ -177,7 +178,7 @@ fn user_code(s: &Snapshot, input: &str) -> Result<DivisionCode, LookupError> {
     Ok(DivisionCode::parse(trimmed)?)
 }
 
-fn find(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivIdx, LookupError> {
+pub(crate) fn find(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivIdx, LookupError> {
     let code = user_code(s, code)?;
     s.by_code(&code, date).ok_or_else(|| LookupError::NotFound {
         code: code.to_string(),
@@ -185,7 +186,7 @@ fn find(s: &Snapshot, code: &str, date: NaiveDate) -> Result<DivIdx, LookupError
     })
 }
 
-fn change_view(s: &Snapshot, e: &ChangeEvent) -> ChangeView {
+pub(crate) fn change_view(s: &Snapshot, e: &ChangeEvent) -> ChangeView {
     let refs = |ids: &[DivisionId]| {
         ids.iter()
             .filter_map(|id| s.index_of(*id))
@@ -193,6 +194,7 @@ fn change_view(s: &Snapshot, e: &ChangeEvent) -> ChangeView {
             .collect()
     };
     ChangeView {
+        id: e.id.0,
         kind: e.kind,
         kind_zh: e.kind.name_zh(),
         effective_on: e.effective_on,

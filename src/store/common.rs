@@ -315,17 +315,35 @@ macro_rules! impl_sql_store {
                 rows.into_iter().map(|r| r.into_domain()).collect()
             }
 
-            async fn load_name_entries(
+            async fn load_name_table(
                 &self,
-            ) -> Result<Vec<$crate::engine::NameEntry>, $crate::store::StoreError> {
+                progress: &dyn $crate::progress::Progress,
+            ) -> Result<$crate::engine::NameTable, $crate::store::StoreError> {
+                use futures::TryStreamExt;
+                let total: i64 = sqlx::query_scalar("SELECT count(*) FROM place_names")
+                    .fetch_one(&self.pool)
+                    .await?;
+                progress.stage("load place names", total as u64);
                 let sql = format!(
                     "SELECT id, standard_name, roman, category_code, division_id, source, {} AS geom \
                      FROM place_names ORDER BY id",
                     $geom_out
                 );
-                let rows: Vec<$crate::store::rows::NameEntryRow> =
-                    sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-                rows.into_iter().map(|r| r.into_entry()).collect()
+                // Streamed row by row: at national scale the rows would not fit twice.
+                let mut table =
+                    $crate::engine::NameTableBuilder::with_capacity(total.max(0) as usize);
+                let mut rows =
+                    sqlx::query_as::<_, $crate::store::rows::NameEntryRow>(&sql).fetch(&self.pool);
+                let mut n = 0u64;
+                while let Some(row) = rows.try_next().await? {
+                    row.push_into(&mut table)?;
+                    n += 1;
+                    if n % 65_536 == 0 {
+                        progress.advance(65_536);
+                    }
+                }
+                progress.finish_stage();
+                Ok(table.finish())
             }
 
             async fn load_place_names(

@@ -199,7 +199,10 @@ pub trait Store: Send + Sync {
     async fn load_place_names(&self) -> Result<Vec<PlaceName>, StoreError>;
 
     /// All place names in the engine's compact form (no texts).
-    async fn load_name_entries(&self) -> Result<Vec<crate::engine::NameEntry>, StoreError>;
+    async fn load_name_table(
+        &self,
+        progress: &dyn crate::progress::Progress,
+    ) -> Result<crate::engine::NameTable, StoreError>;
 }
 
 /// A write transaction. Parents go before children (divisions by level). Everything

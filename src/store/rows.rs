@@ -582,8 +582,9 @@ pub(crate) struct NameEntryRow {
 }
 
 impl NameEntryRow {
-    /// The compact entry; non-point geometries are represented by an interior point.
-    pub fn into_entry(self) -> Result<crate::engine::NameEntry, StoreError> {
+    /// Appends the compact entry to a name table; non-point geometries are represented
+    /// by an interior point.
+    pub fn push_into(self, table: &mut crate::engine::NameTableBuilder) -> Result<(), StoreError> {
         use geo::InteriorPoint;
         const T: &str = "place_names";
         let id = self.id;
@@ -593,14 +594,17 @@ impl NameEntryRow {
             Ok(None) => None,
             Err(e) => return Err(corrupt(T, id, e.to_string())),
         };
-        Ok(crate::engine::NameEntry {
-            id: PlaceNameId(id),
-            name: self.standard_name.into_boxed_str(),
-            roman: self.roman.into_boxed_str(),
-            category: self.category_code.parse().unwrap_or(0),
-            position,
-            division: self.division_id.map(Did),
-            source: source(T, id, &self.source)?,
-        })
+        table
+            .push(crate::engine::NameRef {
+                id: PlaceNameId(id),
+                name: &self.standard_name,
+                roman: &self.roman,
+                category: self.category_code.parse().unwrap_or(0),
+                position,
+                division: self.division_id.map(Did),
+                source: source(T, id, &self.source)?,
+            })
+            .map_err(|e| corrupt(T, id, e.to_string()))?;
+        Ok(())
     }
 }

@@ -154,3 +154,36 @@ pub fn fixture_bundle(provinces: &[&str]) -> tempfile::TempDir {
     write_gz(&dir.path().join("geonames-cn-places.csv.gz"), &text);
     dir
 }
+
+/// One runtime for a whole test file: a fixture's store pool lives on it, so tests must
+/// not each bring their own (a pool outliving its runtime breaks).
+pub static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+});
+
+/// Runs a test body on [`RUNTIME`].
+pub fn run<F: std::future::Future<Output = ()>>(f: F) {
+    RUNTIME.block_on(f)
+}
+
+/// Sends one request to a router (no socket): status, content type and body.
+pub async fn call(
+    app: axum::Router,
+    req: axum::http::Request<axum::body::Body>,
+) -> (axum::http::StatusCode, String, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let res = app.oneshot(req).await.expect("response");
+    let status = res.status();
+    let ct = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    (status, ct, bytes.to_vec())
+}

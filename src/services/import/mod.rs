@@ -98,7 +98,10 @@ pub async fn import(
         report.places_without_han_name = file.without_han_name;
         let places = file.places;
         progress.stage("locate places", places.len() as u64);
-        let located = Snapshot::build(0, polygon_divisions(&divisions), Vec::new(), Vec::new());
+        let located = Snapshot::build(
+            0,
+            crate::engine::SnapshotParts::divisions(polygon_divisions(&divisions)),
+        );
         let mut name_ids = IdAllocator::new(store.place_name_keys().await?, |i: PlaceNameId| i.0);
         place_names = places::convert(places, &located, &mut name_ids, &mut report);
         progress.advance(place_names.len() as u64);
